@@ -1,0 +1,112 @@
+# Kestrel lib/ test runner: loads Kestrel's pure-Python stdlib modules (lib/*.py) under CPython
+# and compares their behaviour with CPython's own modules (the oracle).
+# Usage: python3 tests/lib/run_tests.py   -> prints failures, then "N passed, M failed".
+
+import importlib
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.normpath(os.path.join(HERE, '..', '..', 'lib'))
+MODULES = ['_sha512', '_random', 'bisect', 'operator', 'keyword', 'string', 'abc', 'types',
+           'functools', 'itertools', 'collections', 'collections.abc', 'heapq', 'copy', 'random']
+
+# Import the oracle (CPython) modules first.
+import _random as c_random_core  # noqa: E402
+import abc as c_abc, bisect as c_bisect, collections as c_collections  # noqa: E402
+import collections.abc as c_cabc, copy as c_copy, functools as c_functools  # noqa: E402
+import heapq as c_heapq, itertools as c_itertools, keyword as c_keyword  # noqa: E402
+import operator as c_operator, random as c_random, string as c_string  # noqa: E402
+import types as c_types  # noqa: E402
+
+
+def load_kestrel_modules():
+    """Import lib/ modules under their real names, then restore CPython's sys.modules."""
+    saved = {}
+    for name in MODULES:
+        if name in sys.modules:
+            saved[name] = sys.modules.pop(name)
+    sys.path.insert(0, LIB)
+    loaded = {}
+    try:
+        for name in MODULES:
+            path = os.path.join(LIB, *name.split('.'))
+            if os.path.isdir(path):
+                path = os.path.join(path, '__init__.py')
+            else:
+                path += '.py'
+            if not os.path.exists(path):
+                continue
+            mod = importlib.import_module(name)
+            assert os.path.abspath(mod.__file__).startswith(LIB), (name, mod.__file__)
+            loaded[name] = mod
+    finally:
+        sys.path.remove(LIB)
+        for name in MODULES:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+    return loaded
+
+
+K = load_kestrel_modules()
+
+passed = 0
+failed = 0
+
+
+def check(name, got, want):
+    global passed, failed
+    if got == want and type(got) is type(want):
+        passed += 1
+    else:
+        failed += 1
+        print(f'FAIL {name}: got {got!r:.300}, want {want!r:.300}')
+
+
+def outcome(f, *a, **kw):
+    """Result of f(*a, **kw) as ('ok', value) or ('exc', type name, message)."""
+    try:
+        return ('ok', f(*a, **kw))
+    except Exception as e:  # noqa: BLE001
+        return ('exc', type(e).__name__, str(e))
+
+
+def same(name, kf, cf, *a, **kw):
+    check(name, outcome(kf, *a, **kw), outcome(cf, *a, **kw))
+
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+for fname in sorted(os.listdir(HERE)):
+    if fname.startswith('t_') and fname.endswith('.py'):
+        path = os.path.join(HERE, fname)
+        with open(path) as f:
+            src = f.read()
+        exec(compile(src, path, 'exec'), globals())  # test files share this namespace
+
+
+def main():
+    t0 = time.time()
+    for fn in TESTS:
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001
+            global failed
+            failed += 1
+            import traceback
+            print(f'FAIL {fn.__name__}: crashed with {type(e).__name__}: {e}')
+            traceback.print_exc(limit=3)
+    print(f'# {time.time() - t0:.1f}s', file=sys.stderr)
+    print(f'{passed} passed, {failed} failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
