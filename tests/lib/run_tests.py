@@ -2,7 +2,7 @@
 # and compares their behaviour with CPython's own modules (the oracle).
 # Usage: python3 tests/lib/run_tests.py   -> prints failures, then "N passed, M failed".
 
-import importlib
+import importlib.util
 import os
 import sys
 import time
@@ -27,22 +27,26 @@ def load_kestrel_modules():
     for name in MODULES:
         if name in sys.modules:
             saved[name] = sys.modules.pop(name)
-    sys.path.insert(0, LIB)
     loaded = {}
     try:
+        # In dependency order; each module's imports then resolve to already-loaded lib/ modules
+        # (builtin modules such as _sha512 would otherwise win over sys.path entries).
         for name in MODULES:
             path = os.path.join(LIB, *name.split('.'))
-            if os.path.isdir(path):
-                path = os.path.join(path, '__init__.py')
-            else:
-                path += '.py'
+            pkg = os.path.isdir(path)
+            path = os.path.join(path, '__init__.py') if pkg else path + '.py'
             if not os.path.exists(path):
                 continue
-            mod = importlib.import_module(name)
-            assert os.path.abspath(mod.__file__).startswith(LIB), (name, mod.__file__)
+            spec = importlib.util.spec_from_file_location(
+                name, path, submodule_search_locations=[os.path.dirname(path)] if pkg else None)
+            mod = importlib.util.module_from_spec(spec)
+            sys.modules[name] = mod
+            spec.loader.exec_module(mod)
+            if '.' in name:
+                parent, _, child = name.rpartition('.')
+                setattr(sys.modules[parent], child, mod)
             loaded[name] = mod
     finally:
-        sys.path.remove(LIB)
         for name in MODULES:
             sys.modules.pop(name, None)
         sys.modules.update(saved)
