@@ -50,24 +50,34 @@ def index(a):
 
 
 def concat(a, b):
-    if not hasattr(a, '__getitem__'):
-        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+    _check_seq(a)
     return a + b
 
 
 def iconcat(a, b):
-    if not hasattr(a, '__getitem__'):
-        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+    _check_seq(a)
     a += b
     return a
 
 
+def _iter_arg(a):
+    try:
+        return iter(a)
+    except TypeError:
+        raise TypeError(f"argument of type '{type(a).__name__}' is not iterable") from None
+
+
+def _check_seq(a):
+    if not hasattr(type(a), '__getitem__') or isinstance(a, dict):
+        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+
+
 def countOf(a, b):
-    return sum(1 for x in a if x is b or x == b)
+    return sum(1 for x in _iter_arg(a) if x is b or x == b)
 
 
 def indexOf(a, b):
-    for i, x in enumerate(a):
+    for i, x in enumerate(_iter_arg(a)):
         if x is b or x == b:
             return i
     raise ValueError('sequence.index(x): x not in sequence')

@@ -1,7 +1,6 @@
 # Kestrel: collections -- deque (ring buffer), defaultdict, Counter, OrderedDict,
 # namedtuple (built with type(), no exec), ChainMap, UserDict, UserList, UserString.
 
-import sys as _sys
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 

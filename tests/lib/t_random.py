@@ -113,3 +113,19 @@ def test_random_module_functions():
     kr.seed()
     check('seed None works', type(kr.random()), float)
     check('two unseeded differ', kr.Random().random() != kr.Random().random(), True)
+
+
+@test
+def test_random_subclass():
+    def run(m):
+        class Mine(m.Random):
+            def random(self):
+                self.n = getattr(self, 'n', 0) + 1
+                return (self.n * 0.37) % 1.0
+
+        class Bits(m.Random):
+            def getrandbits(self, k):
+                return super().getrandbits(k) ^ 1 if k else 0
+        a, b = Mine(5), Bits(5)
+        return [a.randrange(100) for _ in range(10)], a.choice('abcdef'), [b.randrange(10) for _ in range(10)]
+    check('random subclass _randbelow', run(K['random']), run(c_random))
