@@ -114,7 +114,7 @@ class chain(_Iter):
 
     @classmethod
     def from_iterable(cls, iterables):
-        self = cls.__new__(cls)
+        self = cls()
         self._g = cls._gen(iter(iterables))
         return self
 

@@ -114,14 +114,16 @@ class deque:
     def extend(self, iterable):
         if iterable is self:
             iterable = list(iterable)
+        append = deque.append          # like CPython, not an overridden append()
         for x in iterable:
-            self.append(x)
+            append(self, x)
 
     def extendleft(self, iterable):
         if iterable is self:
             iterable = list(iterable)
+        appendleft = deque.appendleft
         for x in iterable:
-            self.appendleft(x)
+            appendleft(self, x)
 
     def clear(self):
         self._state += 1
@@ -569,6 +571,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     namespace = {
         '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
         '_fields': fields,
         '_field_defaults': field_defaults,
         '__new__': staticmethod(__new__),

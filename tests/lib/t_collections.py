@@ -270,3 +270,10 @@ def test_collections_abc():
     s = S()
     check('abc sequence', (list(s), 'y' in s, s.index('z'), s.count('x'), list(reversed(s))),
           (['x', 'y', 'z'], True, 2, 1, ['z', 'y', 'x']))
+
+
+@test
+def test_namedtuple_no_dict():
+    for m in (K['collections'], c_collections):
+        P = m.namedtuple('P', 'x')
+        check('namedtuple setattr', outcome(setattr, P(1), 'z', 2)[:2], ('exc', 'AttributeError'))
