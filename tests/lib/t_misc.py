@@ -169,3 +169,23 @@ def test_types_abc_keyword_string():
         check(f'string.{name}', getattr(K['string'], name), getattr(c_string, name))
     for s, sep in [('hello   world  ', None), ('a-b-c', '-'), ('', None), ("it's ok", None)]:
         check(f'capwords {s!r}', K['string'].capwords(s, sep), c_string.capwords(s, sep))
+
+
+@test
+def test_copy_collections():
+    kc, kcol = K['copy'], K['collections']
+    for name, make in [('deque', lambda m: m.deque([[1], 2], 5)), ('Counter', lambda m: m.Counter('aab')),
+                       ('defaultdict', lambda m: m.defaultdict(list, {'a': [1]})),
+                       ('OrderedDict', lambda m: m.OrderedDict([('b', [1]), ('a', 2)]))]:
+        for fn in ['copy', 'deepcopy']:
+            x = make(kcol)
+            y = getattr(kc, fn)(x)
+            cx = make(c_collections)
+            cy = getattr(c_copy, fn)(cx)
+            check(f'{fn} {name}', (repr(y), y == x, y is x, type(y) is type(x)),
+                  (repr(cy).replace('collections.', ''), cy == cx, cy is cx, True))
+            first = next(iter(y.values() if isinstance(y, dict) else y))
+            cfirst = next(iter(cy.values() if isinstance(cy, dict) else cy))
+            xfirst = next(iter(x.values() if isinstance(x, dict) else x))
+            cxfirst = next(iter(cx.values() if isinstance(cx, dict) else cx))
+            check(f'{fn} {name} sharing', first is xfirst, cfirst is cxfirst)

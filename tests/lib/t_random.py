@@ -129,3 +129,28 @@ def test_random_subclass():
         a, b = Mine(5), Bits(5)
         return [a.randrange(100) for _ in range(10)], a.choice('abcdef'), [b.randrange(10) for _ in range(10)]
     check('random subclass _randbelow', run(K['random']), run(c_random))
+
+
+@test
+def test_random_stress():
+    import random as R
+    meta = R.Random(99)
+    a, b = K['random'].Random(777), c_random.Random(777)
+    bad = 0
+    for i in range(300):
+        start = meta.randrange(-10 ** meta.randrange(1, 25), 10 ** meta.randrange(1, 25))
+        width = meta.randrange(1, 10 ** meta.randrange(1, 25))
+        step = meta.choice([1, 1, 2, 3, -1, -7, 1000])
+        stop = start + width if step > 0 else start - width
+        if a.randrange(start, stop, step) != b.randrange(start, stop, step):
+            bad += 1
+        n = meta.randrange(1, 3000)
+        k = meta.randrange(0, min(n, 60) + 1)
+        if a.sample(range(n), k) != b.sample(range(n), k):
+            bad += 1
+    check('random stress mismatches', bad, 0)
+    st = list(b.getstate())
+    st[0] = 2
+    a.setstate(tuple(st))
+    b.setstate(tuple(st))
+    check('setstate v2', a.random(), b.random())
