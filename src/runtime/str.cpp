@@ -349,12 +349,14 @@ int64_t str_hash(Str* s) {
   return h;
 }
 
+int64_t str_hash_bytes(const uint8_t* d, int64_t n) { return hash_codepoints(d, n); }
+
 bool str_equal(const Str* a, const Str* b) {
   if (a == b) return true;
   if (a->length != b->length || a->kind != b->kind) return false;
   if (a->interned && b->interned) return false;
   if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
-  return std::memcmp(a + 1, b + 1, size_t(a->length) * a->kind) == 0;
+  return std::memcmp(a->raw(), b->raw(), size_t(a->length) * a->kind) == 0;
 }
 
 bool str_equal_ascii(const Str* a, std::string_view ascii) {
@@ -479,12 +481,12 @@ Str* str_repeat(const Str* s, int64_t n) {
   Str* r = str_alloc(total, s->kind);
   r->ascii = s->ascii;
   size_t unit = size_t(s->length) * s->kind;
-  uint8_t* d = reinterpret_cast<uint8_t*>(r + 1);
+  uint8_t* d = static_cast<uint8_t*>(r->raw());
   if (unit == 1) {
     std::memset(d, s->data1()[0], size_t(total));
   } else {
     // Doubling copies: O(log n) memcpy calls.
-    std::memcpy(d, s + 1, unit);
+    std::memcpy(d, s->raw(), unit);
     size_t done = unit, all = unit * size_t(n);
     while (done < all) {
       size_t c = done < all - done ? done : all - done;
@@ -833,17 +835,18 @@ Value str_slot_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
     result = r.as<Str>();
   }
   if (type == str_type) return str_exact(result);
-  // A subclass instance: same layout and data, the subclass as its class.
-  // Any instance attribute storage follows the character data (see report).
+  // A subclass instance: its InstanceAttrs (at attrs_offset == sizeof(Str))
+  // come right after the header, the character data after them.
   size_t bytes = result->kind == 1 ? size_t(result->length) + 1 : size_t(result->length) * 4;
-  size_t size = sizeof(Str) + bytes;
-  if (type->instance_size > size) size = type->instance_size;
-  Str* s = static_cast<Str*>(gc_alloc(size, type));
+  size_t head = type->instance_size > sizeof(Str) ? type->instance_size : sizeof(Str);
+  head = (head + 7) & ~size_t(7);
+  Str* s = static_cast<Str*>(gc_alloc(head + bytes, type));
+  s->flags = uint32_t(head - sizeof(Str));
   s->length = result->length;
   s->hash = -1;
   s->kind = result->kind;
   s->ascii = result->ascii;
-  std::memcpy(s + 1, result + 1, bytes);
+  std::memcpy(s->raw(), result->raw(), bytes);
   return s;
 }
 

@@ -21,15 +21,18 @@ struct Str : Object {
   uint8_t unused[5];
   // followed by length * kind bytes of data, plus a NUL byte for kind 1
 
-  const uint8_t* data1() const { return reinterpret_cast<const uint8_t*>(this + 1); }
-  const uint32_t* data4() const { return reinterpret_cast<const uint32_t*>(this + 1); }
-  uint8_t* mutable_data1() { return reinterpret_cast<uint8_t*>(this + 1); }
-  uint32_t* mutable_data4() { return reinterpret_cast<uint32_t*>(this + 1); }
+  // The character data follows the header. For instances of str subclasses
+  // the InstanceAttrs sit there instead and the data follows them: `flags`
+  // holds that extra offset in bytes (0 for exact strs).
+  const void* raw() const { return reinterpret_cast<const char*>(this + 1) + flags; }
+  void* raw() { return reinterpret_cast<char*>(this + 1) + flags; }
+  const uint8_t* data1() const { return static_cast<const uint8_t*>(raw()); }
+  const uint32_t* data4() const { return static_cast<const uint32_t*>(raw()); }
+  uint8_t* mutable_data1() { return static_cast<uint8_t*>(raw()); }
+  uint32_t* mutable_data4() { return static_cast<uint32_t*>(raw()); }
   uint32_t at(int64_t i) const { return kind == 1 ? data1()[i] : data4()[i]; }
   // For ascii strings: the characters as a string_view.
-  std::string_view ascii_view() const {
-    return {reinterpret_cast<const char*>(this + 1), size_t(length)};
-  }
+  std::string_view ascii_view() const { return {static_cast<const char*>(raw()), size_t(length)}; }
 };
 
 Str* str_new(std::string_view utf8);  // decodes UTF-8 (invalid bytes -> U+FFFD)
@@ -82,6 +85,8 @@ int64_t str_find(const Str* s, const Str* sub, int64_t start, int64_t end);
 int64_t str_rfind(const Str* s, const Str* sub, int64_t start, int64_t end);
 int64_t str_count(const Str* s, const Str* sub, int64_t start, int64_t end, int64_t max_count);
 Str* str_repeat(const Str* s, int64_t n);
+// The str hash of the Latin-1 text `d` (bytes hash with it, so hash(b'a') == hash('a')).
+int64_t str_hash_bytes(const uint8_t* d, int64_t n);
 // ascii(): repr(s) with every non-ASCII code point escaped.
 Value str_ascii_repr(const Str* s);
 // ascii(v): repr(v) with non-ASCII code points escaped (\xhh, \uhhhh, \Uhhhhhhhh).
