@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "modules/sys.h"  // g_int_max_str_digits: sys.set_int_max_str_digits()
 #include "runtime/bytes.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -21,8 +22,6 @@
 #include "runtime/unicode_db.h"
 
 namespace kestrel {
-
-int64_t int_max_str_digits = 4300;
 
 namespace {
 
@@ -123,7 +122,7 @@ Value exact_int(Value v) {
 }
 
 [[noreturn]] void raise_str_digits_limit() {
-  raise_value_error("Exceeds the limit (" + std::to_string(int_max_str_digits) +
+  raise_value_error("Exceeds the limit (" + std::to_string(g_int_max_str_digits) +
                     " digits) for integer string conversion; use "
                     "sys.set_int_max_str_digits() to increase the limit");
 }
@@ -342,11 +341,11 @@ Value small_binary(int64_t x, int64_t y, Value a, Value b, int op) {
 // Decimal digits (and sign) of a value known not to fit in 64 bits.
 std::string mpz_decimal(mpz_srcptr z) {
   size_t est = mpz_sizeinbase(z, 10);
-  if (int_max_str_digits > 0 && int64_t(est) > int_max_str_digits + 1) raise_str_digits_limit();
+  if (g_int_max_str_digits > 0 && int64_t(est) > g_int_max_str_digits + 1) raise_str_digits_limit();
   std::string s(est + 2, '\0');
   mpz_get_str(s.data(), 10, z);
   s.resize(strlen(s.c_str()));
-  if (int_max_str_digits > 0 && int64_t(s.size() - (s[0] == '-')) > int_max_str_digits)
+  if (g_int_max_str_digits > 0 && int64_t(s.size() - (s[0] == '-')) > g_int_max_str_digits)
     raise_str_digits_limit();
   return s;
 }
@@ -412,9 +411,9 @@ Value parse_int_ascii(std::string_view s, int base) {
     digits.push_back(c);
   }
   if (digits.empty() || prev_underscore) return Value();
-  if ((base & (base - 1)) != 0 && int_max_str_digits > 0 &&
-      int64_t(digits.size()) > int_max_str_digits) {
-    raise_value_error("Exceeds the limit (" + std::to_string(int_max_str_digits) +
+  if ((base & (base - 1)) != 0 && g_int_max_str_digits > 0 &&
+      int64_t(digits.size()) > g_int_max_str_digits) {
+    raise_value_error("Exceeds the limit (" + std::to_string(g_int_max_str_digits) +
                       " digits) for integer string conversion: value has " +
                       std::to_string(digits.size()) +
                       " digits; use sys.set_int_max_str_digits() to increase the limit");

@@ -52,10 +52,6 @@ Value int_new_of_type(Type* type, Value v);  // an instance of int or an int sub
 // digits -> ASCII digits, any other non-ASCII character -> '?'.
 std::string number_text_to_ascii(std::string_view text);
 
-// The limit of sys.set_int_max_str_digits() (0 = unlimited); str(int) and
-// int(str) in non-power-of-two bases raise ValueError beyond it.
-extern int64_t int_max_str_digits;
-
 // Slow paths the interpreter and the JIT call when a small-int fast path overflows.
 Value int_add_slow(Value a, Value b);
 Value int_sub_slow(Value a, Value b);
