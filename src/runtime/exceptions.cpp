@@ -1,0 +1,358 @@
+// The builtin exception hierarchy and raising from C++.
+#include "runtime/exceptions.h"
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/function.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/layout.h"
+#include "runtime/list.h"
+#include "runtime/names.h"
+#include "runtime/native.h"
+#include "runtime/protocol.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type_internal.h"
+
+namespace kestrel {
+
+Type* base_exception_type;
+Type* exception_type;
+Type* system_exit_type;
+Type* keyboard_interrupt_type;
+Type* generator_exit_type;
+Type* stop_iteration_type;
+Type* arithmetic_error_type;
+Type* zero_division_error_type;
+Type* overflow_error_type;
+Type* assertion_error_type;
+Type* attribute_error_type;
+Type* lookup_error_type;
+Type* index_error_type;
+Type* key_error_type;
+Type* name_error_type;
+Type* unbound_local_error_type;
+Type* type_error_type;
+Type* value_error_type;
+Type* unicode_error_type;
+Type* unicode_decode_error_type;
+Type* unicode_encode_error_type;
+Type* runtime_error_type;
+Type* recursion_error_type;
+Type* not_implemented_error_type;
+Type* import_error_type;
+Type* module_not_found_error_type;
+Type* memory_error_type;
+Type* os_error_type;
+Type* file_not_found_error_type;
+Type* eof_error_type;
+Type* syntax_error_type;
+Type* indentation_error_type;
+Type* tab_error_type;
+Type* warning_type;
+Type* deprecation_warning_type;
+Type* user_warning_type;
+Type* runtime_warning_type;
+
+namespace {
+Value g_in_flight;  // GC root for the exception being thrown
+Value g_memory_error;  // preallocated: raising it must not allocate
+std::vector<Type*>* g_all_exception_types;
+}  // namespace
+
+// ------------------------------------------------------------ raising
+
+void raise_exception(Value exc) {
+  g_in_flight = exc;
+  throw PyException{exc};
+}
+
+Value exception_new(Type* type, Value* args, size_t nargs) {
+  auto* e = static_cast<ExceptionObject*>(gc_alloc(type->instance_size, type));
+  e->args = nargs ? tuple_from(args, int64_t(nargs)) : empty_tuple();
+  return Value(e);
+}
+
+void raise_with_args(Type* type, Value* args, size_t nargs) {
+  if (type->type_flags & kTypeHeap) raise_exception(py_call(Value(type), args, nargs));
+  raise_exception(exception_new(type, args, nargs));
+}
+
+void raise(Type* type, const std::string& msg) {
+  Value m(str_new(msg));
+  raise_with_args(type, &m, 1);
+}
+
+void raise_type_error(const std::string& msg) { raise(type_error_type, msg); }
+void raise_value_error(const std::string& msg) { raise(value_error_type, msg); }
+void raise_index_error(const std::string& msg) { raise(index_error_type, msg); }
+void raise_key_error(Value key) { raise_with_args(key_error_type, &key, 1); }
+void raise_zero_division(const std::string& msg) { raise(zero_division_error_type, msg); }
+void raise_overflow_error(const std::string& msg) { raise(overflow_error_type, msg); }
+void raise_not_implemented(const std::string& what) {
+  raise(not_implemented_error_type, what + " is not supported by Kestrel yet");
+}
+void raise_memory_error() {
+  if (g_memory_error.empty()) throw PyException{Value()};
+  raise_exception(g_memory_error);
+}
+void raise_stop_iteration(Value value) {
+  if (value.empty()) raise_with_args(stop_iteration_type, nullptr, 0);
+  raise_with_args(stop_iteration_type, &value, 1);
+}
+void raise_attribute_error(Value obj, Str* name) {
+  if (is_type(obj))
+    raise(attribute_error_type, "type object '" + str_to_utf8(obj.as<Type>()->name) +
+                                    "' has no attribute '" + str_to_utf8(name) + "'");
+  if (type_of(obj) == module_type) {
+    Module* m = obj.as<Module>();
+    raise(attribute_error_type, "module '" + str_to_utf8(m->name) + "' has no attribute '" +
+                                    str_to_utf8(name) + "'");
+  }
+  raise(attribute_error_type, "'" + type_name_str(obj) + "' object has no attribute '" + str_to_utf8(name) + "'");
+}
+
+const char* type_name(Value v) {
+  // Names of types are interned and immortal, so the pointer stays valid.
+  Str* n = type_of(v)->name;
+  return n->ascii ? reinterpret_cast<const char*>(n + 1) : "?";
+}
+std::string type_name_str(Value v) { return str_to_utf8(type_of(v)->name); }
+
+// ------------------------------------------------------------ messages
+
+std::string exception_message(Value exc) {
+  ExceptionObject* e = exc.as<ExceptionObject>();
+  Type* t = type_of(exc);
+  if (t->str && t->str != base_exception_type->str) return str_utf8(exc);
+  Tuple* args = e->args;
+  if (!args || args->size == 0) return "";
+  if (is_subtype(t, key_error_type) && args->size == 1) return repr_utf8(args->items[0]);
+  if (args->size == 1) return str_utf8(args->items[0]);
+  return repr_utf8(Value(args));
+}
+
+void exception_add_traceback(Value exc, Object* code, uint32_t index) {
+  if (!is_exception(exc)) return;
+  ExceptionObject* e = exc.as<ExceptionObject>();
+  if (!e->traceback) e->traceback = list_new(0);
+  Value entry(tuple_of({Value(code), Value::small(index)}));
+  list_append(e->traceback, entry);
+}
+
+// ------------------------------------------------------------ BaseException
+
+static void exc_trace(Object* obj, Tracer& tracer) {
+  auto* e = static_cast<ExceptionObject*>(obj);
+  tracer.mark(e->args);
+  tracer.mark(e->traceback);
+  tracer.mark(e->cause);
+  tracer.mark(e->context);
+  trace_instance_attrs(obj, tracer);
+}
+static void exc_finalize(Object* obj) { free_instance_attrs(obj); }
+
+static Value exc_new(Type* type, Value* args, size_t nargs, Tuple*) {
+  return exception_new(type, args, nargs);
+}
+static void exc_init(Value self, Value* args, size_t nargs, Tuple* kwnames) {
+  if (kwnames && kwnames->size)
+    raise_type_error(type_name_str(self) + "() takes no keyword arguments");
+  self.as<ExceptionObject>()->args = nargs ? tuple_from(args, int64_t(nargs)) : empty_tuple();
+}
+static Value exc_str(Value self) {
+  Tuple* args = self.as<ExceptionObject>()->args;
+  if (!args || args->size == 0) return Value(intern(""));
+  if (args->size == 1) return py_str(args->items[0]);
+  return py_str(Value(args));
+}
+static Value exc_repr(Value self) {
+  Tuple* args = self.as<ExceptionObject>()->args;
+  std::string s = str_to_utf8(type_of(self)->name);
+  if (args && args->size == 1) s += "(" + repr_utf8(args->items[0]) + ")";
+  else if (args && args->size > 1) s += repr_utf8(Value(args));
+  else s += "()";
+  return Value(str_new(s));
+}
+static Value key_error_str(Value self) {
+  Tuple* args = self.as<ExceptionObject>()->args;
+  if (args && args->size == 1) return py_repr(args->items[0]);
+  return exc_str(self);
+}
+
+static Value exc_get_args(Value self) {
+  Tuple* a = self.as<ExceptionObject>()->args;
+  return a ? Value(a) : Value(empty_tuple());
+}
+static Value exc_get_cause(Value self) {
+  Value c = self.as<ExceptionObject>()->cause;
+  return c.empty() ? none() : c;
+}
+static Value exc_get_context(Value self) {
+  Value c = self.as<ExceptionObject>()->context;
+  return c.empty() ? none() : c;
+}
+static Value exc_get_traceback(Value self) {
+  List* tb = self.as<ExceptionObject>()->traceback;
+  return tb ? Value(tb) : none();
+}
+static Value exc_get_suppress(Value self) { return py_bool(self.as<ExceptionObject>()->suppress_context); }
+static Value stop_iteration_value(Value self) {
+  Tuple* a = self.as<ExceptionObject>()->args;
+  return a && a->size ? a->items[0] : none();
+}
+static Value system_exit_code(Value self) {
+  Tuple* a = self.as<ExceptionObject>()->args;
+  if (!a || a->size == 0) return none();
+  if (a->size == 1) return a->items[0];
+  return Value(a);
+}
+
+static Value exc_with_traceback(Value* args, size_t nargs, Tuple*) {
+  check_nargs("with_traceback", nargs, 2, 2);
+  ExceptionObject* e = args[0].as<ExceptionObject>();
+  if (is_none(args[1])) e->traceback = nullptr;
+  else if (is_list(args[1])) e->traceback = args[1].as<List>();
+  return args[0];
+}
+
+// Data descriptors for the writable exception attributes.
+struct ExcField : Object {
+  int which;  // 0 cause, 1 context, 2 suppress_context, 3 args, 4 traceback
+};
+static Type* exc_field_type;
+
+static Value exc_field_get(Value self, Value obj, Value) {
+  if (obj.empty()) return self;
+  switch (self.as<ExcField>()->which) {
+    case 0: return exc_get_cause(obj);
+    case 1: return exc_get_context(obj);
+    case 2: return exc_get_suppress(obj);
+    case 3: return exc_get_args(obj);
+    default: return exc_get_traceback(obj);
+  }
+}
+static void exc_field_set(Value self, Value obj, Value v) {
+  ExceptionObject* e = obj.as<ExceptionObject>();
+  switch (self.as<ExcField>()->which) {
+    case 0:
+      if (!v.empty() && !is_none(v) && !is_exception(v))
+        raise_type_error("exception cause must be None or derive from BaseException");
+      e->cause = (v.empty() || is_none(v)) ? Value() : v;
+      e->suppress_context = true;
+      break;
+    case 1: e->context = (v.empty() || is_none(v)) ? Value() : v; break;
+    case 2: e->suppress_context = !v.empty() && py_truthy(v); break;
+    case 3: e->args = tuple_from_iterable(v); break;
+    default: e->traceback = (v.empty() || !is_list(v)) ? nullptr : v.as<List>(); break;
+  }
+}
+
+static void add_field(Type* t, const char* name, int which) {
+  auto* f = gc_new<ExcField>(exc_field_type);
+  f->which = which;
+  add_type_attr(t, name, Value(f));
+}
+
+Type* exception_type_by_name(const char* name) {
+  for (Type* t : *g_all_exception_types)
+    if (str_equal_ascii(t->name, name)) return t;
+  return nullptr;
+}
+
+static Type* make_exc(const char* name, Type* base) {
+  Type* t = new_builtin_type(name, base, sizeof(ExceptionObject), kTypeExcSubclass | kTypeBaseType);
+  t->attrs_offset = offsetof(ExceptionObject, attrs);
+  t->trace = exc_trace;
+  t->finalize = exc_finalize;
+  t->new_ = exc_new;
+  t->init = exc_init;
+  t->str = exc_str;
+  t->repr = exc_repr;
+  g_all_exception_types->push_back(t);
+  return t;
+}
+
+void init_exceptions() {
+  g_all_exception_types = new std::vector<Type*>();
+  gc_add_root(&g_in_flight);
+  gc_add_root(&g_memory_error);
+  exc_field_type = new_builtin_type("getset_descriptor", nullptr, sizeof(ExcField));
+  exc_field_type->descr_get = exc_field_get;
+  exc_field_type->descr_set = exc_field_set;
+
+  base_exception_type = make_exc("BaseException", object_type);
+  add_field(base_exception_type, "__cause__", 0);
+  add_field(base_exception_type, "__context__", 1);
+  add_field(base_exception_type, "__suppress_context__", 2);
+  add_field(base_exception_type, "args", 3);
+  add_field(base_exception_type, "__traceback__", 4);
+  add_method(base_exception_type, "with_traceback", exc_with_traceback);
+
+  system_exit_type = make_exc("SystemExit", base_exception_type);
+  add_getter(system_exit_type, "code", system_exit_code);
+  keyboard_interrupt_type = make_exc("KeyboardInterrupt", base_exception_type);
+  generator_exit_type = make_exc("GeneratorExit", base_exception_type);
+  exception_type = make_exc("Exception", base_exception_type);
+  stop_iteration_type = make_exc("StopIteration", exception_type);
+  add_getter(stop_iteration_type, "value", stop_iteration_value);
+  make_exc("StopAsyncIteration", exception_type);
+  arithmetic_error_type = make_exc("ArithmeticError", exception_type);
+  zero_division_error_type = make_exc("ZeroDivisionError", arithmetic_error_type);
+  overflow_error_type = make_exc("OverflowError", arithmetic_error_type);
+  make_exc("FloatingPointError", arithmetic_error_type);
+  assertion_error_type = make_exc("AssertionError", exception_type);
+  attribute_error_type = make_exc("AttributeError", exception_type);
+  make_exc("BufferError", exception_type);
+  eof_error_type = make_exc("EOFError", exception_type);
+  import_error_type = make_exc("ImportError", exception_type);
+  module_not_found_error_type = make_exc("ModuleNotFoundError", import_error_type);
+  lookup_error_type = make_exc("LookupError", exception_type);
+  index_error_type = make_exc("IndexError", lookup_error_type);
+  key_error_type = make_exc("KeyError", lookup_error_type);
+  key_error_type->str = key_error_str;
+  memory_error_type = make_exc("MemoryError", exception_type);
+  name_error_type = make_exc("NameError", exception_type);
+  unbound_local_error_type = make_exc("UnboundLocalError", name_error_type);
+  os_error_type = make_exc("OSError", exception_type);
+  file_not_found_error_type = make_exc("FileNotFoundError", os_error_type);
+  make_exc("FileExistsError", os_error_type);
+  make_exc("PermissionError", os_error_type);
+  make_exc("IsADirectoryError", os_error_type);
+  make_exc("NotADirectoryError", os_error_type);
+  make_exc("TimeoutError", os_error_type);
+  runtime_error_type = make_exc("RuntimeError", exception_type);
+  recursion_error_type = make_exc("RecursionError", runtime_error_type);
+  not_implemented_error_type = make_exc("NotImplementedError", runtime_error_type);
+  syntax_error_type = make_exc("SyntaxError", exception_type);
+  indentation_error_type = make_exc("IndentationError", syntax_error_type);
+  tab_error_type = make_exc("TabError", indentation_error_type);
+  make_exc("SystemError", exception_type);
+  type_error_type = make_exc("TypeError", exception_type);
+  value_error_type = make_exc("ValueError", exception_type);
+  unicode_error_type = make_exc("UnicodeError", value_error_type);
+  unicode_decode_error_type = make_exc("UnicodeDecodeError", unicode_error_type);
+  unicode_encode_error_type = make_exc("UnicodeEncodeError", unicode_error_type);
+  warning_type = make_exc("Warning", exception_type);
+  deprecation_warning_type = make_exc("DeprecationWarning", warning_type);
+  user_warning_type = make_exc("UserWarning", warning_type);
+  runtime_warning_type = make_exc("RuntimeWarning", warning_type);
+  make_exc("SyntaxWarning", warning_type);
+  make_exc("FutureWarning", warning_type);
+  make_exc("PendingDeprecationWarning", warning_type);
+  make_exc("ImportWarning", warning_type);
+  make_exc("UnicodeWarning", warning_type);
+  make_exc("BytesWarning", warning_type);
+  make_exc("ResourceWarning", warning_type);
+
+  g_memory_error = exception_new(memory_error_type, nullptr, 0);
+}
+
+const std::vector<Type*>& all_exception_types() { return *g_all_exception_types; }
+
+}  // namespace kestrel

@@ -1,0 +1,351 @@
+// The mark-sweep collector: size-class chunks for small objects, individually
+// mapped large objects, precise tracing through Type::trace, and a
+// conservative scan of the native stack. Non-moving, so raw pointers held by
+// C++ code (and later by JIT code) stay valid.
+#include "runtime/gc.h"
+
+#include <setjmp.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "runtime/errors.h"
+
+namespace kestrel {
+
+namespace {
+
+// Chunks are aligned to their size so "which chunk holds this address" is a
+// mask. 256 KiB keeps per-chunk waste small for the 2 KiB largest class.
+constexpr size_t kChunkSize = size_t(1) << 18;
+constexpr size_t kLargeThreshold = 2048;
+constexpr size_t kSizeClasses[] = {16,  32,  48,  64,  80,  96,  112, 128,  160,  192,
+                                   224, 256, 320, 384, 448, 512, 768, 1024, 1536, 2048};
+constexpr int kNumClasses = sizeof(kSizeClasses) / sizeof(kSizeClasses[0]);
+// No single request may exceed this: past it we report MemoryError instead of
+// asking the OS (CPython's PY_SSIZE_T_MAX checks play the same role).
+constexpr size_t kMaxAllocation = size_t(1) << 40;
+constexpr uint32_t kMarkBit = 1;
+
+struct Chunk {
+  int size_class;
+  size_t cell_size;
+  size_t ncells;
+  char* cells;  // first cell
+};
+
+struct LargeObject {
+  char* start;
+  size_t size;
+};
+
+struct FreeCell {
+  Type* null_type;  // zero: marks the cell free for the sweeper and the scanner
+  FreeCell* next;
+};
+
+uint8_t size_class_for(size_t size) {
+  for (int i = 0; i < kNumClasses; ++i)
+    if (size <= kSizeClasses[i]) return uint8_t(i);
+  return 255;
+}
+
+}  // namespace
+
+class Heap {
+ public:
+  Object* alloc(size_t size, Type* type);
+  void collect();
+  void mark_object(const Object* obj, std::vector<Object*>& stack);
+  bool find_object(uintptr_t addr, Object** out);
+
+  std::vector<Chunk*> chunks_;  // sorted by address
+  std::vector<LargeObject> large_;
+  FreeCell* free_lists_[kNumClasses] = {};
+  std::vector<Object**> object_roots_;
+  std::vector<Value*> value_roots_;
+  std::vector<RootScanner> scanners_;
+  ValueVector* vectors_ = nullptr;
+  char* stack_bottom_ = nullptr;
+  size_t bytes_since_gc_ = 0;
+  size_t threshold_ = 8u << 20;  // grows with the live heap
+  size_t live_bytes_ = 0;
+  int pause_depth_ = 0;
+  bool collecting_ = false;
+  GcStats stats_;
+  uint8_t class_of_size_[kLargeThreshold / 16 + 1];
+
+  Heap() {
+    for (size_t i = 0; i <= kLargeThreshold / 16; ++i) class_of_size_[i] = size_class_for(i * 16);
+  }
+
+ private:
+  void refill(int cls);
+  void sweep();
+};
+
+static Heap& heap() {
+  static Heap* h = new Heap();  // never destroyed: objects outlive static destructors
+  return *h;
+}
+
+void Heap::refill(int cls) {
+  void* mem = nullptr;
+  if (posix_memalign(&mem, kChunkSize, kChunkSize) != 0) raise_memory_error();
+  auto* chunk = new Chunk;
+  chunk->size_class = cls;
+  chunk->cell_size = kSizeClasses[cls];
+  // The Chunk descriptor lives outside the chunk so every byte of it is cells.
+  chunk->cells = static_cast<char*>(mem);
+  chunk->ncells = kChunkSize / chunk->cell_size;
+  std::memset(mem, 0, kChunkSize);
+  auto pos = std::upper_bound(chunks_.begin(), chunks_.end(), chunk,
+                              [](Chunk* a, Chunk* b) { return a->cells < b->cells; });
+  chunks_.insert(pos, chunk);
+  FreeCell* head = free_lists_[cls];
+  for (size_t i = chunk->ncells; i-- > 0;) {
+    auto* cell = reinterpret_cast<FreeCell*>(chunk->cells + i * chunk->cell_size);
+    cell->next = head;
+    head = cell;
+  }
+  free_lists_[cls] = head;
+  stats_.heap_bytes += kChunkSize;
+}
+
+Object* Heap::alloc(size_t size, Type* type) {
+  if (size > kMaxAllocation) raise_memory_error();
+  size = (size + 15) & ~size_t(15);
+  bytes_since_gc_ += size;
+  stats_.allocated_total += size;
+  if (bytes_since_gc_ > threshold_ && pause_depth_ == 0 && !collecting_) collect();
+  Object* obj;
+  if (size <= kLargeThreshold) {
+    int cls = class_of_size_[size / 16];
+    FreeCell* cell = free_lists_[cls];
+    if (!cell) {
+      refill(cls);
+      cell = free_lists_[cls];
+    }
+    free_lists_[cls] = cell->next;
+    std::memset(static_cast<void*>(cell), 0, kSizeClasses[cls]);
+    obj = reinterpret_cast<Object*>(cell);
+    obj->gc = uint32_t(cls) << 8;
+  } else {
+    void* mem = std::calloc(1, size);
+    if (!mem) raise_memory_error();
+    LargeObject lo{static_cast<char*>(mem), size};
+    auto pos = std::upper_bound(large_.begin(), large_.end(), lo,
+                                [](const LargeObject& a, const LargeObject& b) { return a.start < b.start; });
+    large_.insert(pos, lo);
+    stats_.heap_bytes += size;
+    obj = static_cast<Object*>(mem);
+    obj->gc = 255u << 8;
+  }
+  obj->type = type;
+  return obj;
+}
+
+// Conservative lookup: is `addr` inside a live heap object? Interior pointers
+// count, because optimised C++ code may hold only a derived pointer.
+bool Heap::find_object(uintptr_t addr, Object** out) {
+  uintptr_t base = addr & ~(uintptr_t(kChunkSize) - 1);
+  auto it = std::lower_bound(chunks_.begin(), chunks_.end(), base,
+                             [](Chunk* c, uintptr_t b) { return uintptr_t(c->cells) < b; });
+  if (it != chunks_.end() && uintptr_t((*it)->cells) == base) {
+    Chunk* c = *it;
+    size_t index = (addr - base) / c->cell_size;
+    if (index >= c->ncells) return false;
+    auto* obj = reinterpret_cast<Object*>(c->cells + index * c->cell_size);
+    if (!obj->type) return false;  // free cell
+    *out = obj;
+    return true;
+  }
+  if (large_.empty()) return false;
+  auto lit = std::upper_bound(large_.begin(), large_.end(), addr,
+                              [](uintptr_t a, const LargeObject& lo) { return a < uintptr_t(lo.start); });
+  if (lit == large_.begin()) return false;
+  --lit;
+  if (addr >= uintptr_t(lit->start) && addr < uintptr_t(lit->start) + lit->size) {
+    *out = reinterpret_cast<Object*>(lit->start);
+    return true;
+  }
+  return false;
+}
+
+void Heap::mark_object(const Object* obj, std::vector<Object*>& stack) {
+  auto* o = const_cast<Object*>(obj);
+  if (o->gc & kMarkBit) return;
+  o->gc |= kMarkBit;
+  stack.push_back(o);
+}
+
+void Tracer::mark(const Object* obj) {
+  if (obj) heap().mark_object(obj, *stack_);
+}
+
+void Tracer::mark_conservative(const Value* begin, const Value* end) {
+  Heap& h = heap();
+  for (const Value* p = begin; p < end; ++p) {
+    if (!p->is_object()) continue;
+    Object* obj;
+    if (h.find_object(p->bits(), &obj)) {
+      h.mark_object(obj, *stack_);
+    } else if (p->obj() == none_object || p->obj() == true_object || p->obj() == false_object) {
+      continue;
+    }
+  }
+}
+
+// Scans the native stack between here and the recorded bottom, plus the
+// callee-saved registers (spilled into a jmp_buf on this frame).
+__attribute__((noinline)) static void scan_native_stack(Heap& h, std::vector<Object*>& stack) {
+  jmp_buf regs;
+  setjmp(regs);
+  char* top = reinterpret_cast<char*>(&regs);
+  char* bottom = h.stack_bottom_;
+  if (!bottom) return;
+  auto scan = [&](char* from, char* to) {
+    from = reinterpret_cast<char*>((uintptr_t(from) + 7) & ~uintptr_t(7));
+    for (char* p = from; p + sizeof(uintptr_t) <= to; p += sizeof(uintptr_t)) {
+      uintptr_t word;
+      std::memcpy(&word, p, sizeof word);
+      if (word & 1 || word < 4096) continue;
+      Object* obj;
+      if (h.find_object(word, &obj)) h.mark_object(obj, stack);
+    }
+  };
+  scan(reinterpret_cast<char*>(&regs), reinterpret_cast<char*>(&regs) + sizeof regs);
+  scan(top, bottom);
+}
+
+void Heap::collect() {
+  collecting_ = true;
+  std::vector<Object*> stack;
+  Tracer tracer;
+  tracer.stack_ = &stack;
+  for (Object** slot : object_roots_) tracer.mark(*slot);
+  for (Value* slot : value_roots_) tracer.mark(*slot);
+  for (RootScanner scanner : scanners_) scanner(tracer);
+  for (ValueVector* v = vectors_; v; v = v->next_) tracer.mark_range(v->items_.data(), v->items_.data() + v->items_.size());
+  scan_native_stack(*this, stack);
+  while (!stack.empty()) {
+    Object* obj = stack.back();
+    stack.pop_back();
+    tracer.mark(obj->type);
+    if (obj->type && obj->type->trace) obj->type->trace(obj, tracer);
+  }
+  sweep();
+  stats_.collections++;
+  bytes_since_gc_ = 0;
+  threshold_ = std::max<size_t>(8u << 20, live_bytes_);
+  collecting_ = false;
+}
+
+void Heap::sweep() {
+  live_bytes_ = 0;
+  for (int cls = 0; cls < kNumClasses; ++cls) free_lists_[cls] = nullptr;
+  for (Chunk* c : chunks_) {
+    FreeCell* head = free_lists_[c->size_class];
+    for (size_t i = c->ncells; i-- > 0;) {
+      auto* obj = reinterpret_cast<Object*>(c->cells + i * c->cell_size);
+      if (obj->type) {
+        if (obj->gc & kMarkBit) {
+          obj->gc &= ~kMarkBit;
+          live_bytes_ += c->cell_size;
+          continue;
+        }
+        if (obj->type->finalize) obj->type->finalize(obj);
+        obj->type = nullptr;
+      }
+      auto* cell = reinterpret_cast<FreeCell*>(obj);
+      cell->next = head;
+      head = cell;
+    }
+    free_lists_[c->size_class] = head;
+  }
+  size_t kept = 0;
+  for (LargeObject& lo : large_) {
+    auto* obj = reinterpret_cast<Object*>(lo.start);
+    if (obj->gc & kMarkBit) {
+      obj->gc &= ~kMarkBit;
+      live_bytes_ += lo.size;
+      large_[kept++] = lo;
+    } else {
+      if (obj->type && obj->type->finalize) obj->type->finalize(obj);
+      stats_.heap_bytes -= lo.size;
+      std::free(lo.start);
+    }
+  }
+  large_.resize(kept);
+  live_bytes_ += stats_.external_bytes;
+}
+
+Object* gc_alloc(size_t size, Type* type) { return heap().alloc(size, type); }
+
+void* gc_malloc_external(size_t bytes) {
+  if (bytes > kMaxAllocation) raise_memory_error();
+  Heap& h = heap();
+  h.bytes_since_gc_ += bytes;
+  if (h.bytes_since_gc_ > h.threshold_ && h.pause_depth_ == 0 && !h.collecting_) h.collect();
+  void* p = std::malloc(bytes ? bytes : 1);
+  if (!p) raise_memory_error();
+  h.stats_.external_bytes += bytes;
+  return p;
+}
+
+void* gc_realloc_external(void* ptr, size_t old_bytes, size_t new_bytes) {
+  if (new_bytes > kMaxAllocation) raise_memory_error();
+  Heap& h = heap();
+  if (new_bytes > old_bytes) {
+    h.bytes_since_gc_ += new_bytes - old_bytes;
+    // Collecting here is safe: the caller's object is reachable (it is on the
+    // stack), and its storage is not moved before realloc below.
+    if (h.bytes_since_gc_ > h.threshold_ && h.pause_depth_ == 0 && !h.collecting_) h.collect();
+  }
+  void* p = std::realloc(ptr, new_bytes ? new_bytes : 1);
+  if (!p) raise_memory_error();
+  h.stats_.external_bytes += new_bytes;
+  h.stats_.external_bytes -= old_bytes;
+  return p;
+}
+
+void gc_free_external(void* ptr, size_t bytes) {
+  if (!ptr) return;
+  heap().stats_.external_bytes -= bytes;
+  std::free(ptr);
+}
+
+void gc_collect() {
+  Heap& h = heap();
+  if (h.pause_depth_ == 0 && !h.collecting_) h.collect();
+}
+void gc_add_root(Object** slot) { heap().object_roots_.push_back(slot); }
+void gc_add_root(Value* slot) { heap().value_roots_.push_back(slot); }
+void gc_add_root_scanner(RootScanner scanner) { heap().scanners_.push_back(scanner); }
+void gc_init(void* stack_bottom) { heap().stack_bottom_ = static_cast<char*>(stack_bottom); }
+
+GcPause::GcPause() { heap().pause_depth_++; }
+GcPause::~GcPause() { heap().pause_depth_--; }
+
+ValueVector::ValueVector() {
+  Heap& h = heap();
+  prev_ = nullptr;
+  next_ = h.vectors_;
+  if (next_) next_->prev_ = this;
+  h.vectors_ = this;
+}
+ValueVector::ValueVector(size_t n) : ValueVector() { items_.resize(n); }
+ValueVector::ValueVector(std::initializer_list<Value> init) : ValueVector() { items_ = init; }
+ValueVector::~ValueVector() {
+  Heap& h = heap();
+  if (prev_) prev_->next_ = next_;
+  else h.vectors_ = next_;
+  if (next_) next_->prev_ = prev_;
+}
+
+GcStats gc_stats() { return heap().stats_; }
+
+}  // namespace kestrel

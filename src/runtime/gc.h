@@ -1,0 +1,115 @@
+// The garbage collector's interface: a precise, non-moving mark-sweep heap.
+// Roots are (1) registered global slots, (2) root scanners (the interpreter
+// reports its frames), (3) ValueVector temporaries, and (4) the native stack
+// and registers, scanned conservatively, so runtime C++ code may keep Values
+// in local variables across allocations without registering them.
+// See docs/architecture.md, "Garbage collector".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace kestrel {
+
+// Marks objects reachable from a root; given to Type::trace functions.
+class Tracer {
+ public:
+  void mark(Value v) {
+    if (v.is_object()) mark(v.obj());
+  }
+  void mark(const Object* obj);
+  void mark_range(const Value* begin, const Value* end) {
+    for (const Value* p = begin; p < end; ++p) mark(*p);
+  }
+  // Marks only values that point at live heap objects (for regions that may
+  // hold stale words, like the part of a frame's value stack above sp).
+  void mark_conservative(const Value* begin, const Value* end);
+
+ private:
+  friend class Heap;
+  std::vector<Object*>* stack_ = nullptr;
+};
+
+// Allocates `size` bytes (>= sizeof(Object)) of zero-filled memory whose
+// header says `type`. May run a collection first. Raises MemoryError when the
+// request is absurd or the system is out of memory.
+Object* gc_alloc(size_t size, Type* type);
+
+template <class T>
+T* gc_new(Type* type, size_t extra_bytes = 0) {
+  return static_cast<T*>(gc_alloc(sizeof(T) + extra_bytes, type));
+}
+
+// Allocation of memory that is not on the GC heap but owned by a heap object
+// (list storage, dict tables...): counted so that the collector runs when
+// lots of such memory is held. Raise MemoryError on failure.
+void* gc_malloc_external(size_t bytes);
+void* gc_realloc_external(void* ptr, size_t old_bytes, size_t new_bytes);
+void gc_free_external(void* ptr, size_t bytes);
+
+void gc_collect();
+void gc_add_root(Object** slot);
+void gc_add_root(Value* slot);
+using RootScanner = void (*)(Tracer& tracer);
+void gc_add_root_scanner(RootScanner scanner);
+
+// Call once from main() with the address of a local: the bottom of the
+// native stack region the collector scans.
+void gc_init(void* stack_bottom);
+
+// Disables collection while alive (allocation still works); for code that
+// builds object graphs whose pointers are held in unregistered heap memory.
+class GcPause {
+ public:
+  GcPause();
+  ~GcPause();
+  GcPause(const GcPause&) = delete;
+  GcPause& operator=(const GcPause&) = delete;
+};
+
+// A std::vector<Value> that the collector scans: use it for temporaries that
+// live across allocations (a plain std::vector's buffer is on the malloc heap,
+// which is not scanned).
+class ValueVector {
+ public:
+  ValueVector();
+  explicit ValueVector(size_t n);
+  ValueVector(std::initializer_list<Value> init);
+  ~ValueVector();
+  ValueVector(const ValueVector&) = delete;
+  ValueVector& operator=(const ValueVector&) = delete;
+
+  std::vector<Value>& vec() { return items_; }
+  Value* data() { return items_.data(); }
+  size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  void push_back(Value v) { items_.push_back(v); }
+  void pop_back() { items_.pop_back(); }
+  void clear() { items_.clear(); }
+  void reserve(size_t n) { items_.reserve(n); }
+  void resize(size_t n) { items_.resize(n); }
+  Value& operator[](size_t i) { return items_[i]; }
+  Value back() const { return items_.back(); }
+  auto begin() { return items_.begin(); }
+  auto end() { return items_.end(); }
+
+ private:
+  friend class Heap;
+  std::vector<Value> items_;
+  ValueVector* prev_;
+  ValueVector* next_;
+};
+
+struct GcStats {
+  uint64_t collections = 0;
+  uint64_t heap_bytes = 0;      // bytes in live + free cells of GC chunks and large objects
+  uint64_t external_bytes = 0;  // bytes held through gc_malloc_external
+  uint64_t allocated_total = 0;
+};
+GcStats gc_stats();
+
+}  // namespace kestrel
