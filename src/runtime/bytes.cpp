@@ -25,10 +25,21 @@ namespace {
 Bytes* g_empty_bytes = nullptr;
 Bytes* g_single_bytes[256];
 
+bool g_roots_registered = false;
+
 void scan_bytes_roots(Tracer& tracer) {
   if (g_empty_bytes) tracer.mark(g_empty_bytes);
   for (Bytes* b : g_single_bytes)
     if (b) tracer.mark(b);
+}
+
+// The caches may be filled before init_bytes_type() runs (constants made
+// during bootstrap), so the root scanner is registered on first use.
+void ensure_roots() {
+  if (!g_roots_registered) {
+    g_roots_registered = true;
+    gc_add_root_scanner(scan_bytes_roots);
+  }
 }
 }  // namespace
 
@@ -42,6 +53,7 @@ Bytes* bytes_alloc(int64_t n) {
 
 Bytes* bytes_new(std::string_view data) {
   if (data.size() <= 1) {
+    ensure_roots();
     // Empty and single-byte bytes are cached, as CPython does.
     if (data.empty()) {
       if (!g_empty_bytes) g_empty_bytes = bytes_alloc(0);
@@ -1504,9 +1516,6 @@ Value bytes_mod(Value fmt_value, Value args) {
     if (!have) arg = next_arg();
     std::string piece;
     switch (conv) {
-      case '%':
-        piece = "%";
-        break;
       case 's':
       case 'b': {
         if (is_instance(arg, bytes_type)) {
@@ -1561,7 +1570,7 @@ Value bytes_mod(Value fmt_value, Value args) {
         continue;
       }
       default: {
-        char buf[64];
+        char buf[128];
         snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv,
                  unsigned(uint8_t(conv)), pos - 1);
         raise_value_error(buf);
@@ -1578,7 +1587,7 @@ Value bytes_mod(Value fmt_value, Value args) {
 }
 
 void init_bytes_type() {
-  gc_add_root_scanner(scan_bytes_roots);
+  ensure_roots();
   Type* t = bytes_type;
   t->repr = bytes_slot_repr;
   t->str = bytes_slot_str;

@@ -691,9 +691,6 @@ Value str_mod(Value fmt_value, Value args) {
     uint32_t conv = fmt->at(pos++);
     if (!have_arg) arg = next_arg();
     switch (conv) {
-      case '%':
-        w.put('%');
-        break;
       case 's':
       case 'r':
       case 'a': {

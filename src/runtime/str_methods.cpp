@@ -916,10 +916,13 @@ Value m_maketrans(Value* args, size_t nargs, Tuple* kwnames) {
     }
     return d;
   }
-  for (size_t i = 0; i < nargs; ++i)
+  // Argument Clinic checks y and z first; x is only checked afterwards.
+  for (size_t i = 1; i < nargs; ++i)
     if (!is_str(args[i]))
       raise_type_error("maketrans() argument " + std::to_string(i + 1) + " must be str, not " +
                        type_name_str(args[i]));
+  if (!is_str(args[0]))
+    raise_type_error("first maketrans argument must be a string if there is a second argument");
   Str* x = args[0].as<Str>();
   Str* y = args[1].as<Str>();
   if (x->length != y->length)
