@@ -80,11 +80,6 @@ Type* make_iter_type(const char* name, size_t size, TraceFn trace, Value (*next)
   return t;
 }
 
-[[noreturn]] void invalid_keyword(const char* fname, Tuple* kwnames) {
-  raise_type_error("'" + str_to_utf8(kwnames->items[0].as<Str>()) +
-                   "' is an invalid keyword argument for " + fname + "()");
-}
-
 // ------------------------------------------------------------ enumerate
 
 void enumerate_trace(Object* obj, Tracer& tracer) {
