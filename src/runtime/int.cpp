@@ -996,10 +996,9 @@ Value int_binary(Value a, Value b, int op) {
     return not_implemented();
   }
   int64_t x, y;
-  if (small_of(a, &x) && small_of(b, &y)) return small_binary(x, y, a, b, op);
   if (op == kTrueDiv) return int_true_divide(a, b);
   if (op == kPow) return int_power(a, b, Value());
-  if (op == kMatMul) return not_implemented();
+  if (small_of(a, &x) && small_of(b, &y)) return small_binary(x, y, a, b, op);
   return big_binary(a, b, op);
 }
 
