@@ -214,8 +214,9 @@ bool valid_float_text(std::string_view s) {
 // Parses float text; false on a syntax error.
 bool parse_float_ascii(std::string_view text, double* out) {
   size_t b = 0, e = text.size();
-  while (b < e && text[b] == ' ') ++b;
-  while (e > b && text[e - 1] == ' ') --e;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (b < e && space(text[b])) ++b;  // non-ASCII whitespace was mapped to ' '
+  while (e > b && space(text[e - 1])) --e;
   std::string_view s = text.substr(b, e - b);
   std::string clean;
   clean.reserve(s.size());
@@ -247,7 +248,7 @@ double parse_float_value(Value text) {
   std::string ascii;
   if (is_str(text)) {
     Str* s = text.as<Str>();
-    ascii = s->ascii ? std::string(s->ascii_view()) : number_text_to_ascii(str_to_utf8(s));
+    ascii = number_text_to_ascii(s->ascii ? std::string(s->ascii_view()) : str_to_utf8(s));
   } else {
     ascii = std::string(text.as<Bytes>()->view());
   }

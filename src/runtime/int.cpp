@@ -357,8 +357,9 @@ std::string mpz_decimal(mpz_srcptr z) {
 // Returns empty Value on a syntax error (the caller raises).
 Value parse_int_ascii(std::string_view s, int base) {
   size_t i = 0, n = s.size();
-  while (i < n && s[i] == ' ') ++i;  // all whitespace was mapped to ' '
-  while (n > i && s[n - 1] == ' ') --n;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (i < n && space(s[i])) ++i;  // non-ASCII whitespace was mapped to ' '
+  while (n > i && space(s[n - 1])) --n;
   bool neg = false;
   if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
   bool error_if_nonzero = false;
@@ -439,7 +440,7 @@ std::string to_ascii_digits(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     unsigned char c = text[i];
     if (c < 0x80) {
-      out.push_back(char(c));
+      out.push_back(c >= 0x1c && c <= 0x1f ? ' ' : char(c));  // str.isspace() separators
       ++i;
       continue;
     }
@@ -487,12 +488,8 @@ Value parse_int_value(Value text, int base) {
   std::string tmp;
   if (is_str(text)) {
     Str* s = text.as<Str>();
-    if (s->ascii) {
-      view = s->ascii_view();
-    } else {
-      tmp = to_ascii_digits(str_to_utf8(s));
-      view = tmp;
-    }
+    tmp = to_ascii_digits(s->ascii ? std::string(s->ascii_view()) : str_to_utf8(s));
+    view = tmp;
   } else {
     view = text.as<Bytes>()->view();
   }
@@ -637,6 +634,7 @@ template <int op>
 Value int_cmp_dunder(Value* args, size_t nargs, Tuple* kwnames) {
   check_no_kwargs(kCmpDunder[op], kwnames);
   check_method_args(kCmpDunder[op], nargs, 2);
+  if (!is_int(args[1])) return not_implemented();  // int.__eq__(1, 1.0) is NotImplemented
   return int_richcompare(args[0], args[1], op);
 }
 
