@@ -276,7 +276,7 @@ Value reversed_next(Value self) {
 }
 Value reversed_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
   if (kwnames && kwnames->size) raise_type_error("reversed() takes no keyword arguments");
-  check_nargs("reversed", nargs, 1, 1);
+  if (nargs != 1) raise_type_error("reversed expected 1 argument, got " + std::to_string(nargs));
   Value seq = args[0];
   if (type == reversed_type) {
     Value m = lookup_special(seq, names::dunder_reversed);

@@ -221,7 +221,16 @@ Dict* sys_dict_or_null() {
 
 void sys_set_path0(const std::string& dir) {
   if (!g_sys_path) return;
-  Value d(str_new(dir));
+  // CPython stores the script's directory as a real absolute path; "" stays
+  // "" (-c and the REPL search the current directory).
+  std::string path = dir;
+  if (!dir.empty()) {
+    if (char* real = realpath(dir.c_str(), nullptr)) {
+      path = real;
+      free(real);
+    }
+  }
+  Value d(str_new(path));
   if (g_sys_path->size == 0)
     list_append(g_sys_path, d);
   else
@@ -245,18 +254,12 @@ Value make_sys_module(int argc_after_script, char** argv_for_python) {
   std::string script_dir;
   if (argc_after_script > 0) {
     std::string script = argv_for_python[0];
-    if (script != "-c" && script != "-m" && script != "-") {
+    if (script != "-c" && script != "-m" && script != "-" && !script.empty()) {
       size_t slash = script.rfind('/');
-      script_dir = slash == std::string::npos ? "" : script.substr(0, slash == 0 ? 1 : slash);
-      // CPython stores the directory as an absolute path.
-      if (script_dir.empty() || script_dir[0] != '/') {
-        char cwd[4096];
-        if (getcwd(cwd, sizeof cwd))
-          script_dir = script_dir.empty() ? cwd : std::string(cwd) + "/" + script_dir;
-      }
+      script_dir = slash == std::string::npos ? "." : script.substr(0, slash == 0 ? 1 : slash);
     }
   }
-  list_append(g_sys_path, Value(str_new(script_dir)));
+  sys_set_path0(script_dir);
   const char* lib = std::getenv("KESTREL_LIB");
 #ifdef KESTREL_LIB_DIR
   if (!lib || !*lib) lib = KESTREL_LIB_DIR;
