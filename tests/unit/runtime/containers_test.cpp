@@ -247,7 +247,13 @@ TEST_F(ContainersTest, SetIterationOrder) {
   }
   expect += "}";
   EXPECT_EQ(repr(Value(s)), expect);
-  EXPECT_EQ(repr(Value(set_of({1000, 8, 16, 24, 1, 9}))), "{16, 1, 24, 1000, 8, 9}");
+  // Adding one by one (as `{x, 8, 16, 24, 1, 9}` with a variable x does)...
+  EXPECT_EQ(repr(Value(set_of({1000, 8, 16, 24, 1, 9}))), "{1, 1000, 8, 9, 16, 24}");
+  // ...and merging into an empty set (set(f), s.update(f), constant displays).
+  Set* f = set_new(frozenset_type);
+  for (int64_t v : {1000, 8, 16, 24, 1, 9}) set_add(f, I(v));
+  EXPECT_EQ(repr(Value(f)), "frozenset({1, 1000, 8, 9, 16, 24})");
+  EXPECT_EQ(repr(Value(set_from_iterable(Value(f)))), "{16, 1, 24, 1000, 8, 9}");
   EXPECT_EQ(repr(Value(set_of({-1, -2, 7, 15, 23, 31}))), "{7, 15, -2, 23, -1, 31}");
   Set* eights = set_new();
   for (int64_t i = 0; i < 12; i++) set_add(eights, I(i * 8));
@@ -300,7 +306,7 @@ TEST_F(ContainersTest, RangeAndSlice) {
             "range(1, 7, 2)");
   EXPECT_EQ(repr(range_new(I(1), I(2), I(3))), "range(1, 2, 3)");
   EXPECT_EQ(py_hash(range_new(I(0), I(10), I(1))), -7546101314042312252);
-  EXPECT_EQ(py_hash(range_new(I(0), I(0), I(1))), -3695052538210843584);
+  // (hash(range(0)) involves hash(None), which is address-based in CPython 3.11.)
   EXPECT_EQ(py_len(range_new(I(0), I(10), I(3))), 4);
   EXPECT_TRUE(py_contains(r, I(4)));
   EXPECT_FALSE(py_contains(r, I(5)));
