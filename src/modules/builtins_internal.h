@@ -21,7 +21,8 @@ struct FileObject : Object {
   Value name;  // str (path) or int (fd)
   Str* mode;
   bool readable, writable, binary, closed;
-  bool owns_fp;  // false for the std streams: close() does not fclose them
+  bool owns_fp;    // false for the std streams: close() does not fclose them
+  bool translate;  // universal newlines on read (\r\n and \r -> \n)
   char encoding[24];
   char errors[24];
 };

@@ -125,7 +125,7 @@ std::string read_line_bytes(FileObject* f, int64_t limit) {
     int c = getc_unlocked(fp);
     if (c == EOF) break;
     if (!f->binary) {
-      if (c == '\r') {
+      if (c == '\r' && f->translate) {
         int d = getc_unlocked(fp);
         if (d != '\n' && d != EOF) ungetc(d, fp);
         c = '\n';
@@ -169,7 +169,7 @@ std::string read_bytes(FileObject* f, int64_t n) {
     int c = getc_unlocked(fp);
     if (c == EOF) break;
     if (!f->binary) {
-      if (c == '\r') {
+      if (c == '\r' && f->translate) {
         int d = getc_unlocked(fp);
         if (d != '\n' && d != EOF) ungetc(d, fp);
         c = '\n';
@@ -589,6 +589,17 @@ Value builtin_open(Value* args, size_t nargs, Tuple* kwnames) {
   if (b) type = plus ? buffered_random_type : r ? buffered_reader_type : buffered_writer_type;
   FileObject* f = new_file(type, fp, file, mode.c_str(), readable, writable, b, true);
   if (!b) {
+    // newline=None (the default) reads with universal newlines; '' and
+    // '\n' leave line endings alone.
+    f->translate = a[5].empty() || is_none(a[5]);
+    if (!f->translate) {
+      if (!is_str(a[5]))
+        raise_type_error("open() argument 'newline' must be str or None, not " +
+                         type_name_str(a[5]));
+      std::string nl = str_to_utf8(a[5].as<Str>());
+      if (nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n")
+        raise_value_error("illegal newline value: " + nl);
+    }
     // CPython's default encoding comes from the locale: 'UTF-8' here.
     if (a[3].empty() || is_none(a[3])) {
       std::strcpy(f->encoding, "UTF-8");

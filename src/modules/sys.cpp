@@ -42,6 +42,7 @@ namespace {
 Dict* g_sys_modules;
 Value g_sys_module;
 List* g_sys_path;
+bool g_have_script;  // sys.argv[0] names a script file (not -c, -m, stdin)
 
 Type* namespace_type;
 
@@ -223,9 +224,10 @@ void sys_set_path0(const std::string& dir) {
   if (!g_sys_path) return;
   // CPython stores the script's directory as a real absolute path; "" stays
   // "" (-c and the REPL search the current directory).
-  std::string path = dir;
-  if (!dir.empty()) {
-    if (char* real = realpath(dir.c_str(), nullptr)) {
+  // A script given without a directory lives in the current one.
+  std::string path = dir.empty() && g_have_script ? "." : dir;
+  if (!path.empty()) {
+    if (char* real = realpath(path.c_str(), nullptr)) {
       path = real;
       free(real);
     }
@@ -255,6 +257,7 @@ Value make_sys_module(int argc_after_script, char** argv_for_python) {
   if (argc_after_script > 0) {
     std::string script = argv_for_python[0];
     if (script != "-c" && script != "-m" && script != "-" && !script.empty()) {
+      g_have_script = true;
       size_t slash = script.rfind('/');
       script_dir = slash == std::string::npos ? "." : script.substr(0, slash == 0 ? 1 : slash);
     }
