@@ -103,9 +103,16 @@ Value take_mpz(mpz_ptr z) {
 
 // An instance of an int subclass (always BigInt layout) holding v.
 Value new_int_subclass_instance(Type* type, Value v) {
-  MpzView mv(v);
+  // Copy before allocating: the collector may not see v through the view's
+  // interior pointer.
+  Mpz tmp;
+  {
+    MpzView mv(v);
+    mpz_set(tmp, mv);
+  }
   auto* b = static_cast<BigInt*>(gc_alloc(type->instance_size, type));
-  mpz_init_set(b->value, mv);
+  mpz_init(b->value);
+  mpz_swap(b->value, tmp);
   if (InstanceAttrs* attrs = attrs_of(b)) attrs->layout = type->root_layout;
   return Value(b);
 }

@@ -49,7 +49,9 @@ TEST_F(FloatTest, ReprAndHash) {
     double x = D(c.bits);
     EXPECT_EQ(float_repr(x), c.repr) << std::hex << c.bits;
     EXPECT_EQ(repr(float_new(x)), c.repr);
-    if (!std::isnan(x)) EXPECT_EQ(float_hash(x), c.hash) << c.repr;
+    if (!std::isnan(x)) {
+      EXPECT_EQ(float_hash(x), c.hash) << c.repr;
+    }
   }
 }
 

@@ -65,8 +65,11 @@ TEST_F(IntTest, BinaryOperations) {
     std::string got = outcome([&] { return int_binary(N(c.a), N(c.b), c.op); });
     EXPECT_EQ(got, c.expected) << c.a << " op" << c.op << " " << c.b;
     // The in-place form behaves the same.
-    if (n++ % 7 == 0)
-      EXPECT_EQ(outcome([&] { return int_binary(N(c.a), N(c.b), c.op + 13); }), c.expected);
+    if (n++ % 7 == 0) {
+      EXPECT_EQ(outcome([&] {
+        return int_binary(N(c.a), N(c.b), c.op + 13);
+    }
+    }), c.expected);
   }
 }
 
