@@ -66,10 +66,8 @@ TEST_F(IntTest, BinaryOperations) {
     EXPECT_EQ(got, c.expected) << c.a << " op" << c.op << " " << c.b;
     // The in-place form behaves the same.
     if (n++ % 7 == 0) {
-      EXPECT_EQ(outcome([&] {
-        return int_binary(N(c.a), N(c.b), c.op + 13);
+      EXPECT_EQ(outcome([&] { return int_binary(N(c.a), N(c.b), c.op + 13); }), c.expected);
     }
-    }), c.expected);
   }
 }
 
