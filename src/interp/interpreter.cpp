@@ -326,11 +326,7 @@ static Value build_fstring_value(Value v, int flags, Value spec) {
   switch (flags & 3) {
     case 1: v = py_str(v); break;
     case 2: v = py_repr(v); break;
-    case 3: {
-      extern Value builtin_ascii_of(Value v);
-      v = py_repr(v);
-      break;
-    }
+    case 3: v = str_ascii_of(v); break;
     default: break;
   }
   if (spec.empty() && is_exact(v, str_type)) return v;
