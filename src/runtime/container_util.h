@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "runtime/errors.h"
 #include "runtime/gc.h"
@@ -55,6 +56,10 @@ Object* alloc_container_instance(Type* type, size_t min_size);
 inline bool is_heap_instance(Value v) {
   return v.is_object() && (v.obj()->type->type_flags & kTypeHeap);
 }
+
+// Checks the class argument of `base.__new__(cls, ...)` (CPython's
+// tp_new_wrapper messages) and returns it.
+Type* check_new_class(Value* args, size_t nargs, Type* base);
 
 // "list indices must be integers or slices, not str"
 [[noreturn]] void raise_indices_error(const char* seqname, Value key);

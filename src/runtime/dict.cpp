@@ -926,6 +926,11 @@ static Value dict_ior_m(Value* args, size_t nargs, Tuple* kwnames) {
   return dict_binary(args[0], args[1], 20);
 }
 
+static Value dict_dunder_new(Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = check_new_class(args, nargs, dict_type);
+  return dict_new_slot(t, args + 1, nargs - 1, kwnames);
+}
+
 #undef NO_KW
 
 static Type* make_iter_type(const char* name, Value (*next)(Value)) {
@@ -989,6 +994,7 @@ void init_dict_type() {
   add_method(t, "__repr__", dict_repr_m);
   add_method(t, "__or__", dict_or_m);
   add_method(t, "__ior__", dict_ior_m);
+  add_method(t, "__new__", dict_dunder_new, kBuiltinStaticMethod);
   g_dict_iter_method = type_lookup(t, intern("__iter__"));
   gc_add_root(&g_dict_iter_method);
 

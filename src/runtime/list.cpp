@@ -58,6 +58,21 @@ Object* alloc_container_instance(Type* type, size_t min_size) {
   return obj;
 }
 
+Type* check_new_class(Value* args, size_t nargs, Type* base) {
+  std::string bname = str_to_utf8(base->name);
+  if (nargs == 0) raise_type_error(bname + ".__new__(): not enough arguments");
+  if (!is_type(args[0])) {
+    raise_type_error(bname + ".__new__(X): X is not a type object (" + type_name_str(args[0]) +
+                     ")");
+  }
+  Type* t = args[0].as<Type>();
+  if (!is_subtype(t, base)) {
+    std::string tname = str_to_utf8(t->name);
+    raise_type_error(bname + ".__new__(" + tname + "): " + tname + " is not a subtype of " + bname);
+  }
+  return t;
+}
+
 // ---------------------------------------------------------------- storage
 
 namespace {
@@ -742,6 +757,11 @@ static Value list_init_m(Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
+static Value list_dunder_new(Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = check_new_class(args, nargs, list_type);
+  return list_new_slot(t, args + 1, nargs - 1, kwnames);
+}
+
 static Value list_iadd_m(Value* args, size_t nargs, Tuple* kwnames) {
   NO_KW("__iadd__");
   check_nargs("__iadd__", nargs - 1, 1, 1);
@@ -786,6 +806,7 @@ void init_list_type() {
   add_method(t, "__iter__", list_iter_m);
   add_method(t, "__init__", list_init_m);
   add_method(t, "__iadd__", list_iadd_m);
+  add_method(t, "__new__", list_dunder_new, kBuiltinStaticMethod);
 
   list_iter_type = new_builtin_type("list_iterator", nullptr, sizeof(ListIter));
   list_iter_type->trace = list_iter_trace;

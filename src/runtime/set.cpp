@@ -919,6 +919,16 @@ static Value set_init_m(Value* args, size_t nargs, Tuple* kwnames) {
   return none();
 }
 
+static Value set_dunder_new(Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = check_new_class(args, nargs, set_type);
+  return set_new_slot(t, args + 1, nargs - 1, kwnames);
+}
+
+static Value frozenset_dunder_new(Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = check_new_class(args, nargs, frozenset_type);
+  return frozenset_new_slot(t, args + 1, nargs - 1, kwnames);
+}
+
 #undef NO_KW
 
 static void setup_common(Type* t) {
@@ -961,12 +971,14 @@ void init_set_type() {
   add_method(s, "difference_update", set_difference_update_m);
   add_method(s, "symmetric_difference_update", set_symmetric_difference_update_m);
   add_method(s, "__init__", set_init_m);
+  add_method(s, "__new__", set_dunder_new, kBuiltinStaticMethod);
 
   Type* f = frozenset_type;
   setup_common(f);
   f->hash = frozenset_hash;
   f->new_ = frozenset_new_slot;
   add_method(f, "copy", frozenset_copy_m);
+  add_method(f, "__new__", frozenset_dunder_new, kBuiltinStaticMethod);
 
   set_iter_type = new_builtin_type("set_iterator", nullptr, sizeof(SetIter));
   set_iter_type->trace = set_iter_trace;

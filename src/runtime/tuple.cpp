@@ -370,6 +370,11 @@ static Value tuple_getnewargs_m(Value* args, size_t nargs, Tuple* kwnames) {
   return Value(tuple_of({copy}));
 }
 
+static Value tuple_dunder_new(Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = check_new_class(args, nargs, tuple_type);
+  return tuple_new_slot(t, args + 1, nargs - 1, kwnames);
+}
+
 void init_tuple_type() {
   Type* t = tuple_type;
   t->type_flags |= kTypeBaseType | kTypeTupleSubclass;
@@ -390,6 +395,7 @@ void init_tuple_type() {
   add_method(t, "__contains__", tuple_contains_m);
   add_method(t, "__iter__", tuple_iter_m);
   add_method(t, "__getnewargs__", tuple_getnewargs_m);
+  add_method(t, "__new__", tuple_dunder_new, kBuiltinStaticMethod);
 
   tuple_iter_type = new_builtin_type("tuple_iterator", nullptr, sizeof(TupleIter));
   tuple_iter_type->trace = tuple_iter_trace;
