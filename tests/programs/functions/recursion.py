@@ -1,0 +1,33 @@
+# Recursive functions: factorial, fib, ackermann, hanoi, permutations, mutual recursion.
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def ack(m, n):
+    if m == 0:
+        return n + 1
+    if n == 0:
+        return ack(m - 1, 1)
+    return ack(m - 1, ack(m, n - 1))
+print(fact(30), [fib(i) for i in range(15)], ack(2, 3), ack(3, 3))
+moves = []
+def hanoi(n, a, b, c):
+    if n:
+        hanoi(n - 1, a, c, b)
+        moves.append((a, c))
+        hanoi(n - 1, b, a, c)
+hanoi(4, "A", "B", "C")
+print(len(moves), moves[:5])
+def perms(s):
+    if len(s) <= 1:
+        return [s]
+    return [s[i] + p for i in range(len(s)) for p in perms(s[:i] + s[i + 1:])]
+print(perms("abc"), len(perms("abcde")))
+def is_even(n):
+    return True if n == 0 else is_odd(n - 1)
+def is_odd(n):
+    return False if n == 0 else is_even(n - 1)
+print(is_even(100), is_odd(77))
+def depth(n):
+    return 0 if n == 0 else 1 + depth(n - 1)
+print(depth(900))
