@@ -1,0 +1,10 @@
+# hash of ints/tuples, repr/ascii/str, slice objects, range, bool subclassing, vars() of module-free.
+print(hash(42), hash((1, 2)) == hash((1, 2)), hash(True), hash(None) == hash(None))
+print(repr("x"), ascii("é"), str(3), repr([1, "a", None]), repr(1.0), repr(range(3)))
+sl = slice(1, 10, 2)
+print(sl, sl.start, sl.stop, sl.step, list(range(20))[sl], sl.indices(5), slice(3))
+print(range(10)[2:8:2], range(5) == range(0, 5), list(range(3, -3, -1)), range(1, 2, 3).step)
+print(bool.__mro__[1].__name__, int(True) + int(False), True & False, True | False, True ^ True)
+print(max(True, 2), sum([True, True, True]), divmod(True, True))
+print(list(zip(*enumerate("ab"))), dict(a=1) == {"a": 1}, list(dict(zip("ab", "cd")).items()))
+print(isinstance(sl, slice), type(...).__name__, ... is Ellipsis, NotImplemented.__class__.__name__)

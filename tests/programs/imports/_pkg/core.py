@@ -1,0 +1,5 @@
+# Support module _pkg.core.
+def add(a, b):
+    return a + b
+def describe():
+    return f"core in {__name__}"

@@ -1,0 +1,2 @@
+# Support subpackage _pkg.sub.
+print("_pkg.sub executing")

@@ -1,0 +1,27 @@
+# random with a fixed seed: every function's output must be bit-identical to CPython.
+import random
+random.seed(12345)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 100) for _ in range(10)])
+print([random.randrange(0, 1000, 7) for _ in range(5)], random.randrange(10), random.randrange(2 ** 70))
+print(random.choice("abcdefg"), random.choice([10, 20, 30]), [random.choice(range(100)) for _ in range(5)])
+deck = list(range(20))
+random.shuffle(deck)
+print(deck)
+print(random.sample(range(100), 10), random.sample("abcdefgh", 3))
+print([random.uniform(-1, 1) for _ in range(3)])
+print([random.gauss(0, 1) for _ in range(4)])
+print(random.getrandbits(64), random.getrandbits(100), random.choices("abc", k=5), random.choices(range(5), weights=[5, 1, 1, 1, 10], k=6))
+state = random.getstate()
+first = [random.random() for _ in range(3)]
+random.setstate(state)
+again = [random.random() for _ in range(3)]
+print(first == again, first)
+random.seed("a string seed")
+print(random.random(), random.randint(0, 10 ** 12))
+random.seed(0)
+print(random.random(), random.normalvariate(10, 2), random.expovariate(1.5), random.triangular(0, 10, 3))
+r = random.Random(42)
+print(r.random(), r.randint(1, 6), r.choice("xyz"))
+random.seed(2 ** 80 + 17)
+print(random.random(), random.betavariate(2, 3), random.randbytes(6))
