@@ -1,0 +1,3 @@
+# Uncaught AssertionError without a message.
+print("before")
+assert 1 + 1 == 3

@@ -1,0 +1,6 @@
+# Uncaught exception raised while handling another (implicit chaining).
+try:
+    {}["missing"]
+except KeyError:
+    print("handling KeyError")
+    raise RuntimeError("failed while handling")

@@ -1,0 +1,5 @@
+# Uncaught RecursionError from unbounded recursion.
+def forever(n):
+    return forever(n + 1) + 1
+print("recursing")
+forever(0)
