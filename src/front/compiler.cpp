@@ -603,8 +603,13 @@ class Compiler {
   uint32_t compile_default_arguments(const ast::Arguments& args) {
     uint32_t flags = 0;
     if (!args.defaults.empty()) {
-      for (auto& d : args.defaults) compile_expr(*d);
-      emit(Op::BUILD_TUPLE, uint32_t(args.defaults.size()));
+      // CPython's peephole folds an all-constant BUILD_TUPLE into one constant.
+      if (auto folded = const_tuple(args.defaults)) {
+        load_const(*folded);
+      } else {
+        for (auto& d : args.defaults) compile_expr(*d);
+        emit(Op::BUILD_TUPLE, uint32_t(args.defaults.size()));
+      }
       flags |= 1;
     }
     Constant keys;
