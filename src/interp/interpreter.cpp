@@ -970,9 +970,13 @@ static Value execute(Frame* f, Frame* entry) {
     }
     SAVE_SP();
     Value r;
+    BuiltinFunction* bf;
     if (callable.is_object() && callable.obj()->type == builtin_function_type &&
-        callable.as<BuiltinFunction>()->self.empty()) {
-      r = callable.as<BuiltinFunction>()->fn(args, nargs, kwnames);
+        (bf = callable.as<BuiltinFunction>())->self.empty() &&
+        (bf->kind != kBuiltinMethod || !bf->owner ||
+         (nargs > 0 && (type_of(args[0]) == bf->owner || is_instance(args[0], bf->owner))))) {
+      g_current_builtin = callable.as<BuiltinFunction>();
+      r = g_current_builtin->fn(args, nargs, kwnames);
     } else {
       r = py_call(callable, args, nargs, kwnames);
     }

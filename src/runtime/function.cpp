@@ -191,6 +191,7 @@ static void builtin_trace(Object* obj, Tracer& tracer) {
 }
 static Value builtin_call(Value self, Value* args, size_t nargs, Tuple* kwnames) {
   auto* f = self.as<BuiltinFunction>();
+  g_current_builtin = f;
   if (f->self.empty()) {
     if (f->kind == kBuiltinMethod && f->owner) {
       if (nargs == 0)

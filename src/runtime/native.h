@@ -27,6 +27,15 @@ enum BuiltinKind : uint32_t {
   kBuiltinStaticMethod = 3,
 };
 
+// The builtin function being called (set by every call path just before
+// invoking `fn`), so that slot wrappers like `dict.__setitem__` know which
+// class's slot they stand for. Read it first thing; nested calls overwrite it.
+extern BuiltinFunction* g_current_builtin;
+
+// Adds `__repr__`, `__getitem__`, `__new__`, ... to a builtin type's dict for
+// each slot it fills, unless already there (CPython's slot wrappers).
+void add_slot_wrappers(Type* type);
+
 // Creates a builtin (non-heap) class. `instance_size` is sizeof the C++
 // struct; `base` defaults to object.
 Type* new_builtin_type(const char* name, Type* base, size_t instance_size, uint32_t flags = 0);

@@ -3,6 +3,8 @@
 // then every type family's init function.
 #include "runtime/runtime.h"
 
+#include <vector>
+
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
@@ -136,6 +138,9 @@ void init_runtime() {
   init_dict_type();
   init_set_type();
   init_range_type();
+  // Python-visible dunders for every builtin type's slots (dict.__setitem__ ...).
+  extern const std::vector<Type*>& all_builtin_types();
+  for (Type* t : all_builtin_types()) add_slot_wrappers(t);
 }
 
 }  // namespace kestrel

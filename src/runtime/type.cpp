@@ -118,6 +118,7 @@ static std::vector<Type*>& builtin_types() {
 static void scan_builtin_types(Tracer& tracer) {
   for (Type* t : builtin_types()) tracer.mark(t);
 }
+const std::vector<Type*>& all_builtin_types() { return builtin_types(); }
 void register_builtin_type(Type* t) {
   if (builtin_types().empty()) gc_add_root_scanner(scan_builtin_types);
   builtin_types().push_back(t);
@@ -587,7 +588,12 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   // Instances get attribute storage after the base's layout, unless the base
   // already has it (then they share it).
   Type* sb = solid_base(base);
-  if (base->attrs_offset) {
+  if (sb == tuple_type) {
+    // Tuple items are stored inline after the header, so there is no fixed
+    // place for attribute storage: tuple subclasses (namedtuple) get none.
+    t->attrs_offset = 0;
+    t->instance_size = sb->instance_size;
+  } else if (base->attrs_offset) {
     t->attrs_offset = base->attrs_offset;
     t->instance_size = base->instance_size;
   } else {
@@ -819,6 +825,205 @@ void init_type_type() {
   getter_type->trace = getter_trace;
   getter_type->descr_set = getter_descr_set;
   gc_add_root_scanner(scan_lookup_cache);
+}
+
+}  // namespace kestrel
+
+namespace kestrel {
+
+BuiltinFunction* g_current_builtin = nullptr;
+
+// ------------------------------------------------------------ slot wrappers
+// `dict.__setitem__(d, k, v)`, `tuple.__new__(cls, it)`, `object.__init__`:
+// Python-visible methods that call a builtin type's C-level slot. The owner
+// type comes from the function object being called (g_current_builtin).
+
+namespace {
+Type* wrapper_owner() { return g_current_builtin ? g_current_builtin->owner : object_type; }
+Tuple* no_kw(const char* name, Tuple* kwnames) {
+  check_no_kwargs(name, kwnames);
+  return nullptr;
+}
+Value w_repr(Value* a, size_t n, Tuple* k) { no_kw("__repr__", k); check_nargs("__repr__", n, 1, 1); return wrapper_owner()->repr(a[0]); }
+Value w_str(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("__str__", k);
+  check_nargs("__str__", n, 1, 1);
+  return o->str ? o->str(a[0]) : py_repr(a[0]);
+}
+Value w_hash(Value* a, size_t n, Tuple* k) { no_kw("__hash__", k); check_nargs("__hash__", n, 1, 1); return int_from_i64(wrapper_owner()->hash(a[0])); }
+template <int Cmp>
+Value w_cmp(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("__eq__", k);
+  check_nargs(names::cmp_names[Cmp]->ascii ? "comparison" : "comparison", n, 2, 2);
+  return o->richcompare(a[0], a[1], Cmp);
+}
+template <int Op>
+Value w_binop(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("binary operator", k);
+  check_nargs("binary operator", n, 2, 2);
+  return o->binary(a[0], a[1], Op);
+}
+template <int Op>
+Value w_rbinop(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("binary operator", k);
+  check_nargs("binary operator", n, 2, 2);
+  return o->binary(a[1], a[0], Op);
+}
+Value w_len(Value* a, size_t n, Tuple* k) { no_kw("__len__", k); check_nargs("__len__", n, 1, 1); return int_from_i64(wrapper_owner()->length(a[0])); }
+Value w_iter(Value* a, size_t n, Tuple* k) { no_kw("__iter__", k); check_nargs("__iter__", n, 1, 1); return wrapper_owner()->iter(a[0]); }
+Value w_next(Value* a, size_t n, Tuple* k) {
+  no_kw("__next__", k);
+  check_nargs("__next__", n, 1, 1);
+  Value v = wrapper_owner()->next(a[0]);
+  if (v.empty()) raise_stop_iteration(Value());
+  return v;
+}
+Value w_getitem(Value* a, size_t n, Tuple* k) { no_kw("__getitem__", k); check_nargs("__getitem__", n, 2, 2); return wrapper_owner()->getitem(a[0], a[1]); }
+Value w_setitem(Value* a, size_t n, Tuple* k) {
+  no_kw("__setitem__", k);
+  check_nargs("__setitem__", n, 3, 3);
+  wrapper_owner()->setitem(a[0], a[1], a[2]);
+  return none();
+}
+Value w_delitem(Value* a, size_t n, Tuple* k) {
+  no_kw("__delitem__", k);
+  check_nargs("__delitem__", n, 2, 2);
+  wrapper_owner()->setitem(a[0], a[1], Value());
+  return none();
+}
+Value w_contains(Value* a, size_t n, Tuple* k) { no_kw("__contains__", k); check_nargs("__contains__", n, 2, 2); return py_bool(wrapper_owner()->contains(a[0], a[1])); }
+Value w_bool(Value* a, size_t n, Tuple* k) { no_kw("__bool__", k); check_nargs("__bool__", n, 1, 1); return py_bool(wrapper_owner()->truthy(a[0])); }
+Value w_neg(Value* a, size_t n, Tuple* k) { no_kw("__neg__", k); check_nargs("__neg__", n, 1, 1); return wrapper_owner()->negative(a[0]); }
+Value w_pos(Value* a, size_t n, Tuple* k) { no_kw("__pos__", k); check_nargs("__pos__", n, 1, 1); return wrapper_owner()->positive(a[0]); }
+Value w_abs(Value* a, size_t n, Tuple* k) { no_kw("__abs__", k); check_nargs("__abs__", n, 1, 1); return wrapper_owner()->absolute(a[0]); }
+Value w_invert(Value* a, size_t n, Tuple* k) { no_kw("__invert__", k); check_nargs("__invert__", n, 1, 1); return wrapper_owner()->invert(a[0]); }
+Value w_call(Value* a, size_t n, Tuple* k) {
+  if (n < 1) raise_type_error("__call__ needs an argument");
+  return wrapper_owner()->call(a[0], a + 1, n - 1, k);
+}
+Value w_getattribute(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("__getattribute__", k);
+  check_nargs("__getattribute__", n, 2, 2);
+  if (!is_str(a[1])) raise_type_error("attribute name must be string, not '" + type_name_str(a[1]) + "'");
+  Value v = o->getattr ? o->getattr(a[0], a[1].as<Str>()) : generic_getattr(a[0], a[1].as<Str>());
+  if (v.empty()) raise_attribute_error(a[0], a[1].as<Str>());
+  return v;
+}
+Value w_setattr(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("__setattr__", k);
+  check_nargs("__setattr__", n, 3, 3);
+  if (!is_str(a[1])) raise_type_error("attribute name must be string, not '" + type_name_str(a[1]) + "'");
+  if (o->setattr) o->setattr(a[0], a[1].as<Str>(), a[2]);
+  else generic_setattr(a[0], a[1].as<Str>(), a[2]);
+  return none();
+}
+Value w_delattr(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  no_kw("__delattr__", k);
+  check_nargs("__delattr__", n, 2, 2);
+  if (!is_str(a[1])) raise_type_error("attribute name must be string, not '" + type_name_str(a[1]) + "'");
+  if (o->setattr) o->setattr(a[0], a[1].as<Str>(), Value());
+  else generic_setattr(a[0], a[1].as<Str>(), Value());
+  return none();
+}
+Value w_get(Value* a, size_t n, Tuple* k) {
+  no_kw("__get__", k);
+  check_nargs("__get__", n, 2, 3);
+  Value obj = is_none(a[1]) ? Value() : a[1];
+  Value owner = n > 2 ? a[2] : Value();
+  return wrapper_owner()->descr_get(a[0], obj, owner);
+}
+Value w_set(Value* a, size_t n, Tuple* k) {
+  no_kw("__set__", k);
+  check_nargs("__set__", n, 3, 3);
+  wrapper_owner()->descr_set(a[0], a[1], a[2]);
+  return none();
+}
+Value w_init(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  if (n < 1) raise_type_error("descriptor '__init__' of '" + str_to_utf8(o->name) + "' object needs an argument");
+  if (o->init) o->init(a[0], a + 1, n - 1, k);
+  return none();
+}
+Value w_new(Value* a, size_t n, Tuple* k) {
+  Type* o = wrapper_owner();
+  if (n < 1) raise_type_error(str_to_utf8(o->name) + ".__new__(): not enough arguments");
+  if (!is_type(a[0]))
+    raise_type_error(str_to_utf8(o->name) + ".__new__(X): X is not a type object (" + type_name_str(a[0]) + ")");
+  Type* cls = a[0].as<Type>();
+  if (!is_subtype(cls, o))
+    raise_type_error(str_to_utf8(o->name) + ".__new__(" + str_to_utf8(cls->name) + "): " + str_to_utf8(cls->name) +
+                     " is not a subtype of " + str_to_utf8(o->name));
+  return o->new_(cls, a + 1, n - 1, k);
+}
+
+void add_wrapper(Type* t, const char* name, NativeFn fn, BuiltinKind kind = kBuiltinMethod) {
+  if (!dict_get_str(t->dict, intern(name)).empty()) return;
+  add_method(t, name, fn, kind);
+}
+}  // namespace
+
+void add_slot_wrappers(Type* t) {
+  Type* b = t->base;
+  auto own = [&](auto member) { return t->*member && (!b || t->*member != b->*member); };
+  if (own(&Type::repr)) add_wrapper(t, "__repr__", w_repr);
+  if (own(&Type::str)) add_wrapper(t, "__str__", w_str);
+  if (own(&Type::hash)) add_wrapper(t, "__hash__", w_hash);
+  if (own(&Type::richcompare)) {
+    add_wrapper(t, "__lt__", w_cmp<0>);
+    add_wrapper(t, "__le__", w_cmp<1>);
+    add_wrapper(t, "__eq__", w_cmp<2>);
+    add_wrapper(t, "__ne__", w_cmp<3>);
+    add_wrapper(t, "__gt__", w_cmp<4>);
+    add_wrapper(t, "__ge__", w_cmp<5>);
+  }
+  if (own(&Type::binary)) {
+    static const NativeFn kOps[13] = {w_binop<0>, w_binop<1>, w_binop<2>, w_binop<3>, w_binop<4>,
+                                      w_binop<5>, w_binop<6>, w_binop<7>, w_binop<8>, w_binop<9>,
+                                      w_binop<10>, w_binop<11>, w_binop<12>};
+    static const NativeFn kROps[13] = {w_rbinop<0>, w_rbinop<1>, w_rbinop<2>, w_rbinop<3>, w_rbinop<4>,
+                                       w_rbinop<5>, w_rbinop<6>, w_rbinop<7>, w_rbinop<8>, w_rbinop<9>,
+                                       w_rbinop<10>, w_rbinop<11>, w_rbinop<12>};
+    for (int i = 0; i < 13; ++i) {
+      // Only advertise operators the type actually implements for its own kind.
+      Value probe;
+      (void)probe;
+      std::string n = str_to_utf8(names::binop_names[i]);
+      std::string rn = str_to_utf8(names::binop_rnames[i]);
+      add_wrapper(t, n.c_str() == nullptr ? "" : strdup(n.c_str()), kOps[i]);
+      add_wrapper(t, strdup(rn.c_str()), kROps[i]);
+    }
+  }
+  if (own(&Type::length)) add_wrapper(t, "__len__", w_len);
+  if (own(&Type::iter)) add_wrapper(t, "__iter__", w_iter);
+  if (own(&Type::next)) add_wrapper(t, "__next__", w_next);
+  if (own(&Type::getitem)) add_wrapper(t, "__getitem__", w_getitem);
+  if (own(&Type::setitem)) {
+    add_wrapper(t, "__setitem__", w_setitem);
+    add_wrapper(t, "__delitem__", w_delitem);
+  }
+  if (own(&Type::contains)) add_wrapper(t, "__contains__", w_contains);
+  if (own(&Type::truthy)) add_wrapper(t, "__bool__", w_bool);
+  if (own(&Type::negative)) add_wrapper(t, "__neg__", w_neg);
+  if (own(&Type::positive)) add_wrapper(t, "__pos__", w_pos);
+  if (own(&Type::absolute)) add_wrapper(t, "__abs__", w_abs);
+  if (own(&Type::invert)) add_wrapper(t, "__invert__", w_invert);
+  if (own(&Type::call)) add_wrapper(t, "__call__", w_call);
+  if (t == object_type || own(&Type::getattr)) add_wrapper(t, "__getattribute__", w_getattribute);
+  if (t == object_type || own(&Type::setattr)) {
+    add_wrapper(t, "__setattr__", w_setattr);
+    add_wrapper(t, "__delattr__", w_delattr);
+  }
+  if (own(&Type::descr_get)) add_wrapper(t, "__get__", w_get);
+  if (own(&Type::descr_set)) add_wrapper(t, "__set__", w_set);
+  if (own(&Type::init) || t == object_type) add_wrapper(t, "__init__", w_init);
+  if (own(&Type::new_) || t == object_type) add_wrapper(t, "__new__", w_new, kBuiltinStaticMethod);
 }
 
 }  // namespace kestrel
