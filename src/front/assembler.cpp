@@ -141,7 +141,61 @@ bool is_terminator(int op) {
 
 namespace front_internal {
 
+// Replaces an unconditional jump to a small block that leaves the function
+// (<= 4 instructions ending in RETURN_VALUE / RERAISE / RAISE_VARARGS) with
+// a copy of that block, as CPython's extend_block does.
+void inline_exit_blocks(IrCode& ir) {
+  constexpr int kMaxCopySize = 4;
+  auto& ins = ir.instrs;
+  const int n = int(ins.size());
+  std::vector<char> label_here(n + 1, 0);
+  for (int p : ir.label_pos)
+    if (p >= 0 && p <= n) label_here[p] = 1;
+  // Length (in IR instructions) of the exit block starting at p, or 0.
+  auto exit_block_len = [&](int p) {
+    int real = 0;
+    for (int k = p; k < n; ++k) {
+      if (k > p && label_here[k]) return 0;
+      int op = ins[k].op;
+      if (op == int(Op::NOP)) continue;
+      if (op >= 256 || op_arg_kind(Op(op)) == ArgKind::Jump) return 0;
+      if (++real > kMaxCopySize) return 0;
+      if (op == int(Op::RETURN_VALUE) || op == int(Op::RERAISE) || op == int(Op::RAISE_VARARGS))
+        return k - p + 1;
+    }
+    return 0;
+  };
+  std::vector<IrInstr> out;
+  out.reserve(ins.size());
+  std::vector<int> new_pos(n + 1, 0);
+  bool changed = false;
+  for (int i = 0; i < n; ++i) {
+    new_pos[i] = int(out.size());
+    const IrInstr& in = ins[i];
+    if (in.op == kJump) {
+      int t = ir.label_pos.at(in.target);
+      // A jump to the very next instruction just disappears later instead.
+      bool to_next = t > i;
+      for (int k = i + 1; k < t && to_next; ++k) to_next = ins[k].op == int(Op::NOP);
+      int len = t >= 0 && t < n && !to_next ? exit_block_len(t) : 0;
+      if (len > 0) {
+        for (int k = t; k < t + len; ++k)
+          if (ins[k].op != int(Op::NOP)) out.push_back(ins[k]);
+        changed = true;
+        continue;
+      }
+    }
+    out.push_back(in);
+  }
+  if (!changed) return;
+  new_pos[n] = int(out.size());
+  for (int& p : ir.label_pos)
+    if (p >= 0) p = new_pos[p];
+  ins = std::move(out);
+}
+
 void assemble(IrCode& ir, CodeProto& out) {
+  inline_exit_blocks(ir);
   auto& ins = ir.instrs;
   const int n = int(ins.size());
   auto target_of = [&](const IrInstr& in) {

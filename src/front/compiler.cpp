@@ -143,9 +143,126 @@ int64_t py_mod(int64_t a, int64_t b) {
   return r;
 }
 
+// Integers for folding: sign + 128-bit magnitude. CPython folds integer
+// results only up to MAX_INT_SIZE (128) bits, so this is always enough.
+struct Wide {
+  bool neg = false;
+  unsigned __int128 mag = 0;
+};
+using U128 = unsigned __int128;
+constexpr int kMaxIntBits = 128;
+
+int bit_length(U128 v) {
+  int n = 0;
+  while (v) {
+    v >>= 1;
+    ++n;
+  }
+  return n;
+}
+
+std::optional<Wide> to_wide(const Constant& c) {
+  if (c.kind == Constant::Kind::Int) {
+    Wide w;
+    w.neg = c.int_value < 0;
+    // |INT64_MIN| computed without signed overflow.
+    w.mag = w.neg ? U128(-(c.int_value + 1)) + 1 : U128(c.int_value);
+    return w;
+  }
+  if (c.kind != Constant::Kind::BigInt) return std::nullopt;
+  Wide w;
+  size_t i = 0;
+  if (!c.text.empty() && c.text[0] == '-') {
+    w.neg = true;
+    i = 1;
+  }
+  const U128 limit = ~U128(0) / 10;
+  for (; i < c.text.size(); ++i) {
+    if (c.text[i] < '0' || c.text[i] > '9') return std::nullopt;
+    if (w.mag > limit) return std::nullopt;
+    U128 next = w.mag * 10 + U128(c.text[i] - '0');
+    if (next < w.mag * 10) return std::nullopt;
+    w.mag = next;
+  }
+  if (w.mag == 0) w.neg = false;
+  return w;
+}
+
+Constant from_wide(const Wide& w) {
+  if (!w.neg && w.mag <= U128(INT64_MAX)) return Constant::integer(int64_t(w.mag));
+  if (w.neg && w.mag <= U128(INT64_MAX) + 1) return Constant::integer(int64_t(-(w.mag - 1)) - 1);
+  std::string digits;
+  U128 v = w.mag;
+  while (v) {
+    digits += char('0' + int(v % 10));
+    v /= 10;
+  }
+  if (w.neg) digits += '-';
+  Constant c;
+  c.kind = Constant::Kind::BigInt;
+  c.text.assign(digits.rbegin(), digits.rend());
+  return c;
+}
+
+std::optional<Wide> wide_add(Wide a, Wide b) {
+  if (a.neg == b.neg) {
+    if (a.mag > ~U128(0) - b.mag) return std::nullopt;
+    return Wide{a.neg, a.mag + b.mag};
+  }
+  if (a.mag >= b.mag) return Wide{a.mag == b.mag ? false : a.neg, a.mag - b.mag};
+  return Wide{b.neg, b.mag - a.mag};
+}
+
+// +, -, *, ** and << on integers that may exceed int64 (CPython's safe_*
+// size limits). Other operators are folded on int64 only.
+std::optional<Constant> fold_wide(const Constant& l, ast::Operator op, const Constant& r) {
+  using O = ast::Operator;
+  auto a = to_wide(l), b = to_wide(r);
+  if (!a || !b) return std::nullopt;
+  std::optional<Wide> res;
+  switch (op) {
+    case O::Add:
+      res = wide_add(*a, *b);
+      break;
+    case O::Sub:
+      res = wide_add(*a, Wide{b->mag != 0 && !b->neg, b->mag});
+      break;
+    case O::Mult:
+      if (a->mag && b->mag && bit_length(a->mag) + bit_length(b->mag) > kMaxIntBits)
+        return std::nullopt;
+      res = Wide{a->neg != b->neg && a->mag && b->mag, a->mag * b->mag};
+      break;
+    case O::Pow: {
+      if (b->neg) return std::nullopt;  // float result: left to the runtime
+      if (a->mag && b->mag && U128(bit_length(a->mag)) * b->mag > U128(kMaxIntBits))
+        return std::nullopt;
+      U128 acc = 1;
+      for (U128 i = 0; i < b->mag; ++i) acc *= a->mag;
+      res = Wide{a->neg && (b->mag & 1) && acc, acc};
+      break;
+    }
+    case O::LShift:
+      if (b->neg) return std::nullopt;
+      if (a->mag &&
+          (b->mag > U128(kMaxIntBits) || U128(bit_length(a->mag)) > U128(kMaxIntBits) - b->mag))
+        return std::nullopt;
+      res = Wide{a->neg, a->mag ? a->mag << int(b->mag) : 0};
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (!res) return std::nullopt;
+  return from_wide(*res);
+}
+
 std::optional<Constant> fold_binop(const Constant& l, ast::Operator op, const Constant& r) {
   using K = Constant::Kind;
   using O = ast::Operator;
+  bool lint = l.kind == K::Int || l.kind == K::BigInt;
+  bool rint = r.kind == K::Int || r.kind == K::BigInt;
+  if (lint && rint &&
+      (op == O::Add || op == O::Sub || op == O::Mult || op == O::Pow || op == O::LShift))
+    return fold_wide(l, op, r);
   if (l.kind == K::Int && r.kind == K::Int) {
     int64_t a = l.int_value, b = r.int_value, res = 0;
     switch (op) {
@@ -1728,7 +1845,18 @@ class Compiler {
         auto& b = static_cast<const ast::BoolOp&>(e);
         Op j = b.op == ast::BoolOpKind::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP;
         int end = new_label();
+        bool jumps_on_true = b.op == ast::BoolOpKind::Or;
         for (size_t i = 0; i + 1 < b.values.size(); ++i) {
+          // A constant operand decides statically (CPython's peephole): it
+          // is either the result or skipped.
+          if (auto c = fold(*b.values[i])) {
+            if (is_true_constant(*c) == jumps_on_true) {
+              load_const(*c);
+              use_label(end);
+              return;
+            }
+            continue;
+          }
           compile_expr(*b.values[i]);
           emit_jump(j, end);
         }
@@ -1995,6 +2123,12 @@ class Compiler {
     bool seen_star = false;
     for (auto& x : elts) seen_star |= x->kind == ast::ExprKind::Starred;
     if (!seen_star && !big) {
+      if (tuple && pushed == 0) {
+        if (auto folded = const_tuple(elts)) {  // CPython folds this BUILD_TUPLE
+          load_const(*folded);
+          return;
+        }
+      }
       for (auto& x : elts) compile_expr(*x);
       emit(tuple ? Op::BUILD_TUPLE : build, uint32_t(n + pushed));
       return;
@@ -2100,6 +2234,11 @@ class Compiler {
   bool maybe_method_call(const ast::Call& c) {
     auto* attr = c.func->as<ast::Attribute>();
     if (!attr) return false;
+    // `module.func()` on a module-level import is a plain attribute call
+    // (CPython 3.11's is_import_originated).
+    if (auto* base = attr->value->as<ast::Name>()) {
+      if (st_.top->flags_of(base->id) & kDefImport) return false;
+    }
     size_t argsl = c.args.size(), kwdsl = c.keywords.size();
     if (argsl + kwdsl + (kwdsl != 0) >= size_t(kStackUseGuideline)) return false;
     for (auto& a : c.args)
