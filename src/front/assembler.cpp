@@ -141,9 +141,10 @@ bool is_terminator(int op) {
 
 namespace front_internal {
 
-// Replaces an unconditional jump to a small block that leaves the function
-// (<= 4 instructions ending in RETURN_VALUE / RERAISE / RAISE_VARARGS) with
-// a copy of that block, as CPython's extend_block does.
+// Replaces an unconditional jump to a small artificial block that leaves the
+// function (<= 4 instructions without line numbers ending in RETURN_VALUE /
+// RERAISE / RAISE_VARARGS) with a copy of that block, as CPython's
+// extend_block does.
 void inline_exit_blocks(IrCode& ir) {
   constexpr int kMaxCopySize = 4;
   auto& ins = ir.instrs;
@@ -159,6 +160,8 @@ void inline_exit_blocks(IrCode& ir) {
       int op = ins[k].op;
       if (op == int(Op::NOP)) continue;
       if (op >= 256 || op_arg_kind(Op(op)) == ArgKind::Jump) return 0;
+      // Only artificial blocks (like the implicit `return None`) are copied.
+      if (ins[k].pos.line > 0) return 0;
       if (++real > kMaxCopySize) return 0;
       if (op == int(Op::RETURN_VALUE) || op == int(Op::RERAISE) || op == int(Op::RAISE_VARARGS))
         return k - p + 1;

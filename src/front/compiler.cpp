@@ -255,12 +255,53 @@ std::optional<Constant> fold_wide(const Constant& l, ast::Operator op, const Con
   return from_wide(*res);
 }
 
+std::optional<Constant> fold_binop_num(const Constant& l, ast::Operator op, const Constant& r);
+
+// Bools are ints for arithmetic, but &, |, ^ of two bools stay bools.
 std::optional<Constant> fold_binop(const Constant& l, ast::Operator op, const Constant& r) {
+  using K = Constant::Kind;
+  using O = ast::Operator;
+  auto is_bool = [](const Constant& c) { return c.kind == K::True || c.kind == K::False; };
+  if (is_bool(l) && is_bool(r) && (op == O::BitAnd || op == O::BitOr || op == O::BitXor)) {
+    bool a = l.kind == K::True, b = r.kind == K::True;
+    return Constant::boolean(op == O::BitAnd ? (a && b) : op == O::BitOr ? (a || b) : (a != b));
+  }
+  auto as_int = [&](const Constant& c) {
+    return is_bool(c) ? Constant::integer(c.kind == K::True) : c;
+  };
+  return fold_binop_num(as_int(l), op, as_int(r));
+}
+
+// Python's float modulo and floor division (Objects/floatobject.c).
+void py_float_divmod(double vx, double wx, double* floordiv, double* modulo) {
+  double mod = std::fmod(vx, wx);
+  double div = (vx - mod) / wx;
+  if (mod) {
+    if ((wx < 0) != (mod < 0)) {
+      mod += wx;
+      div -= 1.0;
+    }
+  } else {
+    mod = std::copysign(0.0, wx);
+  }
+  double fd;
+  if (div) {
+    fd = std::floor(div);
+    if (div - fd > 0.5) fd += 1.0;
+  } else {
+    fd = std::copysign(0.0, vx / wx);
+  }
+  *floordiv = fd;
+  *modulo = mod;
+}
+
+std::optional<Constant> fold_binop_num(const Constant& l, ast::Operator op, const Constant& r) {
   using K = Constant::Kind;
   using O = ast::Operator;
   bool lint = l.kind == K::Int || l.kind == K::BigInt;
   bool rint = r.kind == K::Int || r.kind == K::BigInt;
-  if (lint && rint &&
+  bool negative_power = op == O::Pow && r.kind == K::Int && r.int_value < 0 && l.kind == K::Int;
+  if (lint && rint && !negative_power &&
       (op == O::Add || op == O::Sub || op == O::Mult || op == O::Pow || op == O::LShift))
     return fold_wide(l, op, r);
   if (l.kind == K::Int && r.kind == K::Int) {
@@ -282,7 +323,12 @@ std::optional<Constant> fold_binop(const Constant& l, ast::Operator op, const Co
         if (b == 0 || (a == INT64_MIN && b == -1)) return std::nullopt;
         return Constant::integer(py_mod(a, b));
       case O::Pow: {
-        if (b < 0 || b > 128) return std::nullopt;
+        if (b < 0) {  // float result, as Python's int.__pow__
+          const int64_t lim = int64_t(1) << 53;
+          if (a == 0 || a > lim || a < -lim || b < -lim) return std::nullopt;
+          return Constant::real(std::pow(double(a), double(b)));
+        }
+        if (b > 128) return std::nullopt;
         int64_t acc = 1;
         for (int64_t i = 0; i < b; ++i)
           if (__builtin_mul_overflow(acc, a, &acc)) return std::nullopt;
@@ -336,6 +382,22 @@ std::optional<Constant> fold_binop(const Constant& l, ast::Operator op, const Co
       case O::Div:
         if (b == 0) return std::nullopt;
         return Constant::real(a / b);
+      case O::FloorDiv:
+      case O::Mod: {
+        if (b == 0) return std::nullopt;
+        double fd, md;
+        py_float_divmod(a, b, &fd, &md);
+        return Constant::real(op == O::FloorDiv ? fd : md);
+      }
+      case O::Pow: {
+        // Only the unexceptional cases; the runtime reports the others.
+        if (!std::isfinite(a) || !std::isfinite(b)) return std::nullopt;
+        if (a == 0 && b < 0) return std::nullopt;
+        if (a < 0 && b != std::floor(b)) return std::nullopt;
+        double res = std::pow(a, b);
+        if (!std::isfinite(res)) return std::nullopt;
+        return Constant::real(res);
+      }
       default:
         return std::nullopt;
     }
@@ -369,6 +431,8 @@ std::optional<Constant> fold_unary(ast::UnaryOpKind op, const Constant& v) {
     case ast::UnaryOpKind::Not:
       return Constant::boolean(!is_true_constant(v));
     case ast::UnaryOpKind::USub:
+      if (v.kind == K::True || v.kind == K::False)
+        return Constant::integer(v.kind == K::True ? -1 : 0);
       if (v.kind == K::Int) {
         if (v.int_value == INT64_MIN) {
           Constant c;
@@ -390,9 +454,12 @@ std::optional<Constant> fold_unary(ast::UnaryOpKind op, const Constant& v) {
       }
       return std::nullopt;
     case ast::UnaryOpKind::UAdd:
+      if (v.kind == K::True || v.kind == K::False) return Constant::integer(v.kind == K::True);
       if (v.kind == K::Int || v.kind == K::Float || v.kind == K::BigInt) return v;
       return std::nullopt;
     case ast::UnaryOpKind::Invert:
+      if (v.kind == K::True || v.kind == K::False)
+        return Constant::integer(v.kind == K::True ? -2 : -1);
       if (v.kind == K::Int) return Constant::integer(~v.int_value);
       return std::nullopt;
   }
@@ -1205,13 +1272,17 @@ class Compiler {
     use_label(end);
   }
 
-  // A constant list display iterated or tested with `in` becomes a constant
-  // tuple (CPython's AST optimizer does the same).
+  // A list display that is iterated or tested with `in` is built as a tuple
+  // (a constant one when possible), as CPython's AST optimizer does.
   void compile_iterable(const ast::Expr& e) {
     if (auto* l = e.as<ast::List>()) {
-      if (auto c = const_tuple(l->elts)) {
+      bool starred = false;
+      for (auto& x : l->elts) starred |= x->kind == ast::ExprKind::Starred;
+      if (!starred) {
+        SourcePos saved = u_->loc;
         set_loc(e.loc);
-        load_const(*c);
+        starunpack_helper(l->elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, true);
+        u_->loc = saved;
         return;
       }
     }
@@ -2072,8 +2143,8 @@ class Compiler {
     compile_expr(*c.left);
     size_t n = c.ops.size();
     auto comparator = [&](size_t i) {
-      // `x in [1, 2]` tests against a constant tuple.
-      if (c.ops[i] == ast::CmpOpKind::In || c.ops[i] == ast::CmpOpKind::NotIn)
+      // `x in [1, 2]` tests against a constant tuple (last comparator only).
+      if (i + 1 == n && (c.ops[i] == ast::CmpOpKind::In || c.ops[i] == ast::CmpOpKind::NotIn))
         compile_iterable(*c.comparators[i]);
       else
         compile_expr(*c.comparators[i]);

@@ -248,11 +248,10 @@ TEST(Compiler, AugmentedAssignment) {
 }
 
 TEST(Compiler, ChainedComparison) {
-  // The end block (store + implicit return) is small, so it is inlined at the jump.
   EXPECT_EQ(listing_of("x = a < b < c\n"),
-            "LOAD_NAME a\nLOAD_NAME b\nSWAP 2\nCOPY 2\nCOMPARE_OP 0\nJUMP_IF_FALSE_OR_POP ->11\n"
-            "LOAD_NAME c\nCOMPARE_OP 0\nSTORE_NAME x\nLOAD_CONST None\nRETURN_VALUE\n"
-            "SWAP 2\nPOP_TOP\nSTORE_NAME x\nLOAD_CONST None\nRETURN_VALUE\n");
+            "LOAD_NAME a\nLOAD_NAME b\nSWAP 2\nCOPY 2\nCOMPARE_OP 0\nJUMP_IF_FALSE_OR_POP ->9\n"
+            "LOAD_NAME c\nCOMPARE_OP 0\nJUMP_FORWARD ->11\nSWAP 2\nPOP_TOP\nSTORE_NAME x\n"
+            "LOAD_CONST None\nRETURN_VALUE\n");
 }
 
 TEST(Compiler, BoolOps) {
@@ -913,6 +912,27 @@ TEST(CompilerPeephole, ConstantBoolOperands) {
             "LOAD_CONST 3\nSTORE_NAME x\nLOAD_CONST None\nRETURN_VALUE\n");
   EXPECT_EQ(listing_of("x = a and 0 and b\n"),
             "LOAD_NAME a\nJUMP_IF_FALSE_OR_POP ->3\nLOAD_CONST 0\nSTORE_NAME x\nLOAD_CONST None\n"
+            "RETURN_VALUE\n");
+}
+
+TEST(CompilerPeephole, InListBecomesTuple) {
+  EXPECT_EQ(listing_of("x = a in [b, c]\nfor i in [b]: pass\n"),
+            "LOAD_NAME a\nLOAD_NAME b\nLOAD_NAME c\nBUILD_TUPLE 2\nCONTAINS_OP 0\nSTORE_NAME x\n"
+            "LOAD_NAME b\nBUILD_TUPLE 1\nGET_ITER\nFOR_ITER ->12\nSTORE_NAME i\nJUMP_BACKWARD ->9\n"
+            "LOAD_CONST None\nRETURN_VALUE\n");
+}
+
+TEST(CompilerPeephole, FloatAndBoolFolding) {
+  EXPECT_EQ(
+      listing_of("x = (True + True, 7.5 // 2, -7.5 % 2, 2 ** -1, True & False, 2.0 ** 0.5)\n"),
+      "LOAD_CONST (2, 3, 0.5, 0.5, False, 1.41421)\nSTORE_NAME x\nLOAD_CONST None\n"
+      "RETURN_VALUE\n");
+}
+
+TEST(CompilerPeephole, OnlyArtificialExitBlocksAreCopied) {
+  // `return n` has a line number: the IfExp's jump to it stays a jump.
+  EXPECT_EQ(listing_of("def f(n):\n    return n if n else 2\n", "f"),
+            "LOAD_FAST n\nPOP_JUMP_IF_FALSE ->4\nLOAD_FAST n\nJUMP_FORWARD ->5\nLOAD_CONST 2\n"
             "RETURN_VALUE\n");
 }
 
