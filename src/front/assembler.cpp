@@ -197,7 +197,39 @@ void inline_exit_blocks(IrCode& ir) {
   ins = std::move(out);
 }
 
+// Jump threading (CPython's optimize_basic_block): a jump whose target is an
+// unconditional jump goes straight to the final target. Conditional jumps
+// are only threaded forwards (Kestrel has no backward conditional jumps).
+void thread_jumps(IrCode& ir) {
+  auto& ins = ir.instrs;
+  const int n = int(ins.size());
+  // The first non-NOP instruction at or after `pos` if it is an unconditional
+  // jump, else -1.
+  auto jump_at = [&](int pos) {
+    while (pos < n && ins[pos].op == int(Op::NOP)) ++pos;
+    return pos < n && ins[pos].op == kJump ? pos : -1;
+  };
+  for (int i = 0; i < n; ++i) {
+    IrInstr& in = ins[i];
+    bool conditional =
+        in.op < 256 && op_arg_kind(Op(in.op)) == ArgKind::Jump &&
+        (in.op == int(Op::POP_JUMP_IF_FALSE) || in.op == int(Op::POP_JUMP_IF_TRUE) ||
+         in.op == int(Op::POP_JUMP_IF_NONE) || in.op == int(Op::POP_JUMP_IF_NOT_NONE));
+    if (in.op != kJump && !conditional) continue;
+    int label = in.target;
+    for (int hops = 0; hops < 8; ++hops) {
+      int j = jump_at(ir.label_pos.at(label));
+      if (j < 0 || j == i || ins[j].target == label) break;
+      int next = ins[j].target;
+      if (conditional && ir.label_pos.at(next) <= i) break;
+      label = next;
+    }
+    in.target = label;
+  }
+}
+
 void assemble(IrCode& ir, CodeProto& out) {
+  thread_jumps(ir);
   inline_exit_blocks(ir);
   auto& ins = ir.instrs;
   const int n = int(ins.size());
@@ -425,11 +457,10 @@ std::string verify_code(const CodeProto& code) {
     if (e.start < prev_end) return "exception entries overlap or are unsorted" + where;
     prev_end = e.end;
   }
-  auto handler_at = [&](int i) -> const ExceptionEntry* {
-    for (auto& e : code.exception_table)
-      if (uint32_t(i) >= e.start && uint32_t(i) < e.end) return &e;
-    return nullptr;
-  };
+  std::vector<const ExceptionEntry*> handler_of(n, nullptr);
+  for (auto& e : code.exception_table)
+    for (uint32_t i = e.start; i < e.end; ++i) handler_of[i] = &e;
+  auto handler_at = [&](int i) { return handler_of[i]; };
   // Stack depth on every path, including exceptional edges.
   std::vector<int> depth(n, -1);
   std::vector<int> work;

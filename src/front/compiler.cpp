@@ -2098,6 +2098,11 @@ class Compiler {
       case K::Starred:
         error("can't use starred expression here");
       case K::Name:
+        // __debug__ is a constant (assertions are always enabled).
+        if (static_cast<const ast::Name&>(e).id == "__debug__") {
+          load_const(Constant::boolean(true));
+          break;
+        }
         name_op(static_cast<const ast::Name&>(e).id, Ctx::Load);
         break;
       case K::List:
@@ -2342,13 +2347,13 @@ class Compiler {
   }
 
   void validate_keywords(const std::vector<ast::Keyword>& kws) {
-    for (size_t i = 0; i < kws.size(); ++i) {
-      if (kws[i].arg.empty()) continue;
-      for (size_t j = i + 1; j < kws.size(); ++j) {
-        if (kws[j].arg == kws[i].arg) {
-          set_loc(kws[j].loc);
-          error("keyword argument repeated: " + kws[i].arg);
-        }
+    if (kws.size() < 2) return;
+    std::unordered_map<std::string_view, int> seen;
+    for (auto& k : kws) {
+      if (k.arg.empty()) continue;
+      if (!seen.emplace(k.arg, 1).second) {
+        set_loc(k.loc);
+        error("keyword argument repeated: " + k.arg);
       }
     }
   }

@@ -944,3 +944,41 @@ TEST(CompilerPeephole, ConstantArgumentTuple) {
 
 }  // namespace
 }  // namespace kestrel
+
+namespace kestrel {
+namespace {
+
+TEST(CompilerPeephole, JumpThreading) {
+  // The try/finally exit jump goes straight to the loop's back edge.
+  std::string src =
+      "def f(n):\n    for i in n:\n        try:\n            g()\n        finally:\n"
+      "            h()\n";
+  std::string l = listing_of(src, "f");
+  EXPECT_EQ(l.find("JUMP_FORWARD"), std::string::npos) << l;
+  EXPECT_EQ(l.substr(0, 120).find("POP_TOP\nJUMP_BACKWARD ->2\nPUSH_EXC_INFO"),
+            l.substr(0, 120).find("POP_TOP\nJUMP_BACKWARD"))
+      << l;
+}
+
+TEST(Compiler, DebugIsConstantTrue) {
+  EXPECT_EQ(listing_of("x = __debug__\n"),
+            "LOAD_CONST True\nSTORE_NAME x\nLOAD_CONST None\nRETURN_VALUE\n");
+}
+
+TEST(CompilerErrors, KeywordArgumentRepeated) {
+  auto e = compile_error("f(a=1, a=2)\n");
+  EXPECT_EQ(e.msg, "keyword argument repeated: a");
+  EXPECT_EQ(e.lineno, 1);
+  EXPECT_EQ(e.offset, 8);
+}
+
+TEST(CompilerErrors, CompileErrorHasSourceText) {
+  auto e = compile_error("def f():\n    pass\nwhile x:\n    pass\ncontinue\n");
+  EXPECT_EQ(e.msg, "'continue' not properly in loop");
+  EXPECT_EQ(e.lineno, 5);
+  EXPECT_EQ(e.text, "continue");
+  EXPECT_EQ(e.filename, "t.py");
+}
+
+}  // namespace
+}  // namespace kestrel
