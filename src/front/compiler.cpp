@@ -1108,6 +1108,20 @@ class Compiler {
     }
   }
 
+  // True if every target is a distinct plain name stored with STORE_FAST, all
+  // on one line (where reordering the stores is invisible).
+  bool fast_distinct_same_line(const ast::ExprList& targets) {
+    if (!in_function()) return false;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      auto* n = targets[i]->as<ast::Name>();
+      if (!n || n->loc.line != targets[0]->loc.line) return false;
+      if (u_->ste->scope_of(mangled(n->id)) != Scope::Local) return false;
+      for (size_t j = 0; j < i; ++j)
+        if (targets[j]->as<ast::Name>()->id == n->id) return false;
+    }
+    return true;
+  }
+
   void compile_assign(const ast::Assign& a) {
     // `a, b = x, y`: CPython's peephole turns BUILD_TUPLE n + UNPACK_SEQUENCE n
     // into nothing (n=1) or SWAP n (n=2,3).
@@ -1125,7 +1139,16 @@ class Compiler {
         if (!starred) {
           for (auto& e : *velts) compile_expr(*e);
           set_loc(a.targets[0]->loc);
-          if (telts->size() > 1) emit(Op::SWAP, uint32_t(telts->size()));
+          size_t n = telts->size();
+          if (n > 1 && fast_distinct_same_line(*telts)) {
+            // CPython's apply_static_swaps: swap the first and last STORE_FAST
+            // instead of the stack items.
+            compile_store(*(*telts)[n - 1]);
+            if (n == 3) compile_store(*(*telts)[1]);
+            compile_store(*(*telts)[0]);
+            return;
+          }
+          if (n > 1) emit(Op::SWAP, uint32_t(n));
           for (auto& e : *telts) compile_store(*e);
           return;
         }
@@ -1944,6 +1967,7 @@ class Compiler {
       }
       case K::BinOp: {
         auto& b = static_cast<const ast::BinOp&>(e);
+        if (b.op == ast::Operator::Mod && compile_percent_format(b)) break;
         compile_expr(*b.left);
         compile_expr(*b.right);
         emit(Op::BINARY_OP, uint32_t(b.op));
@@ -2132,6 +2156,99 @@ class Compiler {
         break;
       }
     }
+  }
+
+  // `'...%s...' % (a, b)` with only %s/%r/%a units becomes an f-string
+  // (CPython 3.11's ast_opt optimize_format). Returns false if not applicable.
+  bool compile_percent_format(const ast::BinOp& b) {
+    auto* rhs = b.right->as<ast::Tuple>();
+    if (!rhs) return false;
+    for (auto& x : rhs->elts)
+      if (x->kind == ast::ExprKind::Starred) return false;
+    auto lhs = fold(*b.left);
+    if (!lhs || lhs->kind != Constant::Kind::Str || fold(*b.right)) return false;
+    const std::string& fmt = lhs->text;
+    struct Piece {
+      std::string literal;           // when arg < 0
+      int arg = -1, conversion = 0;  // FORMAT_VALUE conversion (1 s, 2 r, 3 a)
+      std::string spec;
+    };
+    std::vector<Piece> pieces;
+    size_t pos = 0, cnt = 0;
+    constexpr int kMaxDigits = 3;
+    while (true) {
+      std::string lit;
+      while (pos < fmt.size()) {
+        if (fmt[pos] != '%') {
+          lit += fmt[pos++];
+        } else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') {
+          lit += '%';
+          pos += 2;
+        } else {
+          break;
+        }
+      }
+      if (!lit.empty()) {
+        Piece p;
+        p.literal = std::move(lit);
+        pieces.push_back(std::move(p));
+      }
+      if (pos >= fmt.size()) break;
+      if (cnt >= rhs->elts.size()) return false;  // more units than items
+      ++pos;                                      // the '%'
+      bool ljust = false;
+      int width = -1, prec = -1;
+      auto next = [&](char* ch) {
+        if (pos >= fmt.size()) return false;
+        *ch = fmt[pos++];
+        return true;
+      };
+      char ch;
+      if (!next(&ch)) return false;
+      while (ch == '-' || ch == '+' || ch == ' ' || ch == '#' || ch == '0') {
+        ljust |= ch == '-';
+        if (!next(&ch)) return false;
+      }
+      if (ch >= '0' && ch <= '9') {
+        width = 0;
+        for (int digits = 0; ch >= '0' && ch <= '9';) {
+          width = width * 10 + (ch - '0');
+          if (!next(&ch) || ++digits >= kMaxDigits) return false;
+        }
+      }
+      if (ch == '.') {
+        if (!next(&ch)) return false;
+        prec = 0;
+        for (int digits = 0; ch >= '0' && ch <= '9';) {
+          prec = prec * 10 + (ch - '0');
+          if (!next(&ch) || ++digits >= kMaxDigits) return false;
+        }
+      }
+      if (ch != 's' && ch != 'r' && ch != 'a') return false;
+      Piece p;
+      p.arg = int(cnt++);
+      p.conversion = ch == 's' ? 1 : ch == 'r' ? 2 : 3;
+      if (!ljust && width > 0) p.spec += '>';
+      if (width >= 0) p.spec += std::to_string(width);
+      if (prec >= 0) p.spec += "." + std::to_string(prec);
+      pieces.push_back(std::move(p));
+    }
+    if (cnt < rhs->elts.size()) return false;  // more items than units
+    for (auto& p : pieces) {
+      if (p.arg < 0) {
+        load_const(Constant::str(p.literal));
+        continue;
+      }
+      compile_expr(*rhs->elts[p.arg]);
+      uint32_t arg = uint32_t(p.conversion);
+      if (!p.spec.empty()) {
+        load_const(Constant::str(p.spec));
+        arg |= 4;
+      }
+      emit(Op::FORMAT_VALUE, arg);
+    }
+    if (pieces.size() != 1) emit(Op::BUILD_STRING, uint32_t(pieces.size()));
+    return true;
   }
 
   // [receiver, value] -> SEND loop -> [result] (CPython's compiler_add_yield_from).

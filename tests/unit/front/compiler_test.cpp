@@ -982,3 +982,28 @@ TEST(CompilerErrors, CompileErrorHasSourceText) {
 
 }  // namespace
 }  // namespace kestrel
+
+namespace kestrel {
+namespace {
+
+TEST(CompilerPeephole, PercentFormatBecomesFString) {
+  EXPECT_EQ(listing_of("s = 'a%sb%-3r%5.2s' % (x, y, z)\n"),
+            "LOAD_CONST 'a'\nLOAD_NAME x\nFORMAT_VALUE 1\nLOAD_CONST 'b'\nLOAD_NAME y\n"
+            "LOAD_CONST '3'\nFORMAT_VALUE 6\nLOAD_NAME z\nLOAD_CONST '>5.2'\nFORMAT_VALUE 5\n"
+            "BUILD_STRING 5\nSTORE_NAME s\nLOAD_CONST None\nRETURN_VALUE\n");
+  // %d and mismatched counts keep the BINARY_OP.
+  EXPECT_NE(listing_of("s = '%d' % (x,)\n").find("BINARY_OP 6"), std::string::npos);
+  EXPECT_NE(listing_of("s = '%s %s' % (x,)\n").find("BINARY_OP 6"), std::string::npos);
+}
+
+TEST(CompilerPeephole, StaticSwapOfFastStores) {
+  EXPECT_EQ(listing_of("def f(a, b):\n    a, b = b, a\n", "f"),
+            "LOAD_FAST b\nLOAD_FAST a\nSTORE_FAST b\nSTORE_FAST a\nLOAD_CONST None\n"
+            "RETURN_VALUE\n");
+  EXPECT_EQ(listing_of("def f(a, b, c):\n    a, a = b, c\n", "f"),
+            "LOAD_FAST b\nLOAD_FAST c\nSWAP 2\nSTORE_FAST a\nSTORE_FAST a\nLOAD_CONST None\n"
+            "RETURN_VALUE\n");
+}
+
+}  // namespace
+}  // namespace kestrel
