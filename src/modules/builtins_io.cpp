@@ -388,6 +388,24 @@ Value file_get_encoding(Value self) { return Value(str_new(self.as<FileObject>()
 Value file_get_errors(Value self) { return Value(str_new(self.as<FileObject>()->errors)); }
 Value file_get_line_buffering(Value self) { return py_bool(self.as<FileObject>()->fp == stderr); }
 
+FileObject* new_file(Type* type, FILE* fp, Value name, const char* mode, bool readable,
+                     bool writable, bool binary, bool owns);
+
+// The binary stream under a text file (sys.stdout.buffer): a fresh object
+// over the same FILE*, which it never closes.
+Value file_get_buffer(Value self) {
+  FileObject* f = self.as<FileObject>();
+  if (f->binary) raise_attribute_error(self, intern("buffer"));
+  Type* t = f->readable && f->writable ? buffered_random_type
+            : f->readable              ? buffered_reader_type
+                                       : buffered_writer_type;
+  std::string mode = str_to_utf8(f->mode);
+  if (mode.find('b') == std::string::npos) mode += "b";
+  FileObject* b = new_file(t, f->fp, f->name, mode.c_str(), f->readable, f->writable, true, false);
+  b->closed = f->closed;
+  return Value(b);
+}
+
 Value file_repr(Value self) {
   FileObject* f = self.as<FileObject>();
   std::string s = "<_io." + str_to_utf8(type_of(self)->name);
@@ -448,6 +466,7 @@ Type* make_file_type(const char* name) {
 void init_file_types() {
   if (text_file_type) return;
   text_file_type = make_file_type("TextIOWrapper");
+  add_getter(text_file_type, "buffer", file_get_buffer);
   buffered_reader_type = make_file_type("BufferedReader");
   buffered_writer_type = make_file_type("BufferedWriter");
   buffered_random_type = make_file_type("BufferedRandom");
