@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,12 @@ struct IrCode {
   std::vector<IrInstr> instrs;
   std::vector<int> label_pos;  // label id -> index into instrs (-1: not placed)
 };
+
+// Constant folding (compiler_fold.cpp). Each returns nullopt when CPython
+// would not fold (size limits, errors such as division by zero).
+bool is_true_constant(const Constant& c);
+std::optional<Constant> fold_binop(const Constant& l, ast::Operator op, const Constant& r);
+std::optional<Constant> fold_unary(ast::UnaryOpKind op, const Constant& v);
 
 // Lays out `ir` into `out`: flow analysis (stack depth, exception handlers),
 // dead-code and NOP removal, jump resolution, exception table, unused
