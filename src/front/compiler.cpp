@@ -107,10 +107,16 @@ struct Unit {
 
 class Compiler {
  public:
-  Compiler(const std::string& filename, Symtable& st) : filename_(filename), st_(st) {}
+  Compiler(const std::string& filename, Symtable& st, std::string_view source)
+      : filename_(filename), st_(st), source_(source) {
+    line_start_.push_back(0);
+    for (size_t i = 0; i < source.size(); ++i)
+      if (source[i] == '\n') line_start_.push_back(i + 1);
+  }
 
   std::shared_ptr<CodeProto> compile_module(const ast::Module& mod) {
     enter_scope("<module>", ScopeType::Module, &mod, 1);
+    check_future_imports(mod);
     if (!mod.body.empty()) set_loc(mod.body[0]->loc);
     compile_body(mod.body);
     return exit_scope();
@@ -122,6 +128,62 @@ class Compiler {
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
   std::unordered_map<const ast::Expr*, std::optional<Constant>> fold_cache_;
+  std::string_view source_;
+  std::vector<size_t> line_start_;  // byte offset of each source line
+  bool future_annotations_ = false;
+
+  // `from __future__ import ...` must come first (after the docstring) and
+  // name known features (CPython's future.c). Only `annotations` changes
+  // code generation: annotations are then stored as source strings.
+  void check_future_imports(const ast::Module& mod) {
+    static const char* const kFeatures[] = {
+        "nested_scopes",  "generators",       "division",       "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations"};
+    bool at_start = true;
+    for (size_t i = 0; i < mod.body.size(); ++i) {
+      const ast::Stmt& st = *mod.body[i];
+      auto* imp = st.as<ast::ImportFrom>();
+      bool is_future = imp && imp->module == "__future__" && imp->level == 0;
+      if (!is_future) {
+        if (!(i == 0 && docstring_of(mod.body))) at_start = false;
+        continue;
+      }
+      set_loc(st.loc);
+      if (!at_start) error("from __future__ imports must occur at the beginning of the file");
+      for (auto& alias : imp->names) {
+        if (alias.name == "braces") error("not a chance");
+        bool known = false;
+        for (const char* f : kFeatures) known |= alias.name == f;
+        if (!known) error("future feature " + alias.name + " is not defined");
+        if (alias.name == "annotations") future_annotations_ = true;
+      }
+    }
+  }
+
+  // The source text of an annotation (what `from __future__ import
+  // annotations` stores; CPython unparses the AST, which normalizes spacing).
+  bool annotation_string(const ast::Expr& e, std::string* out) {
+    const ast::Loc& l = e.loc;
+    if (source_.empty() || l.line < 1 || l.end_line < l.line ||
+        size_t(l.end_line) > line_start_.size())
+      return false;
+    size_t begin = line_start_[l.line - 1] + size_t(l.col);
+    size_t end = line_start_[l.end_line - 1] + size_t(l.end_col);
+    if (begin > end || end > source_.size()) return false;
+    *out = std::string(source_.substr(begin, end - begin));
+    return true;
+  }
+
+  // Pushes an annotation's value: evaluated, or its source text under
+  // `from __future__ import annotations`.
+  void compile_annotation(const ast::Expr& e) {
+    std::string text;
+    if (future_annotations_ && annotation_string(e, &text)) {
+      load_const(Constant::str(text));
+      return;
+    }
+    compile_expr(e);
+  }
 
   // ------------------------------------------------------------ errors
 
@@ -454,12 +516,9 @@ class Compiler {
 
   // Pushes the (name, annotation, ...) tuple; returns false if there is none.
   bool compile_annotations(const ast::Arguments& args, const ast::Expr* returns) {
-    uint32_t n = 0;
+    std::vector<std::pair<std::string, const ast::Expr*>> anns;
     auto one = [&](const std::string& name, const ast::Expr* ann) {
-      if (!ann) return;
-      load_const(Constant::str(mangled(name)));
-      compile_expr(*ann);
-      n += 2;
+      if (ann) anns.emplace_back(mangled(name), ann);
     };
     for (auto& a : args.args) one(a.name, a.annotation.get());
     for (auto& a : args.posonlyargs) one(a.name, a.annotation.get());
@@ -467,8 +526,27 @@ class Compiler {
     for (auto& a : args.kwonlyargs) one(a.name, a.annotation.get());
     if (args.kwarg) one(args.kwarg->name, args.kwarg->annotation.get());
     one("return", returns);
-    if (n == 0) return false;
-    emit(Op::BUILD_TUPLE, n);
+    if (anns.empty()) return false;
+    if (future_annotations_) {
+      // All strings: one constant tuple (CPython folds this BUILD_TUPLE).
+      Constant t;
+      t.kind = Constant::Kind::Tuple;
+      std::string text;
+      for (auto& [name, ann] : anns) {
+        if (!annotation_string(*ann, &text)) break;
+        t.items.push_back(Constant::str(name));
+        t.items.push_back(Constant::str(text));
+      }
+      if (t.items.size() == 2 * anns.size()) {
+        load_const(t);
+        return true;
+      }
+    }
+    for (auto& [name, ann] : anns) {
+      load_const(Constant::str(name));
+      compile_annotation(*ann);
+    }
+    emit(Op::BUILD_TUPLE, uint32_t(2 * anns.size()));
     return true;
   }
 
@@ -857,7 +935,7 @@ class Compiler {
     switch (t.kind) {
       case ast::ExprKind::Name:
         if (a.simple && module_or_class) {
-          compile_expr(*a.annotation);
+          compile_annotation(*a.annotation);
           emit_name(Op::LOAD_NAME, "__annotations__");
           load_const(Constant::str(mangled(static_cast<const ast::Name&>(t).id)));
           emit(Op::STORE_SUBSCR);
@@ -881,7 +959,7 @@ class Compiler {
       default:
         error("invalid annotation target");
     }
-    if (!a.simple && module_or_class) {
+    if (!a.simple && module_or_class && !future_annotations_) {
       compile_expr(*a.annotation);
       emit(Op::POP_TOP);
     }
@@ -2188,16 +2266,17 @@ class Compiler {
 
 }  // namespace
 
-std::shared_ptr<CodeProto> compile_ast(const ast::Module& mod, const std::string& filename) {
+std::shared_ptr<CodeProto> compile_ast(const ast::Module& mod, const std::string& filename,
+                                       std::string_view source) {
   auto st = build_symtable(mod, filename);
-  Compiler compiler(filename, *st);
+  Compiler compiler(filename, *st, source);
   return compiler.compile_module(mod);
 }
 
 std::shared_ptr<CodeProto> compile_module(std::string_view source, const std::string& filename) {
   try {
     auto mod = parse_module(source, filename);
-    return compile_ast(*mod, filename);
+    return compile_ast(*mod, filename, source);
   } catch (SyntaxErrorInfo& err) {
     // Errors found after parsing carry no source text yet: add the line.
     if (err.text.empty() && err.lineno > 0) {

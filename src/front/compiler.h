@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bytecode/code_proto.h"
@@ -14,7 +15,10 @@ namespace kestrel {
 
 // Compiles a parsed module (symbol table + code generation + assembly).
 // Throws SyntaxErrorInfo for errors found by the symbol table or compiler.
-std::shared_ptr<CodeProto> compile_ast(const ast::Module& mod, const std::string& filename);
+// `source` (optional) supplies annotation strings under
+// `from __future__ import annotations`.
+std::shared_ptr<CodeProto> compile_ast(const ast::Module& mod, const std::string& filename,
+                                       std::string_view source = {});
 
 // Structural checks of one code object (not its nested code objects): jump
 // targets in range, only JUMP_BACKWARD* go backwards, stack depth in

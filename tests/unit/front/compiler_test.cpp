@@ -1007,3 +1007,34 @@ TEST(CompilerPeephole, StaticSwapOfFastStores) {
 
 }  // namespace
 }  // namespace kestrel
+
+namespace kestrel {
+namespace {
+
+TEST(CompilerFuture, AnnotationsAreStrings) {
+  std::string src =
+      "'doc'\nfrom __future__ import annotations\nx: Undefined[int] = 1\n"
+      "def f(p: Bar) -> Qux:\n    pass\n";
+  std::string l = listing_of(src);
+  EXPECT_NE(l.find("LOAD_CONST 'Undefined[int]'\nLOAD_NAME __annotations__\nLOAD_CONST 'x'\n"
+                   "STORE_SUBSCR"),
+            std::string::npos)
+      << l;
+  EXPECT_NE(l.find("LOAD_CONST ('p', 'Bar', 'return', 'Qux')\nLOAD_CONST <code f>\n"
+                   "MAKE_FUNCTION 4"),
+            std::string::npos)
+      << l;
+}
+
+TEST(CompilerFuture, PlacementAndUnknownFeatures) {
+  auto e = compile_error("import os\nfrom __future__ import annotations\n");
+  EXPECT_EQ(e.msg, "from __future__ imports must occur at the beginning of the file");
+  EXPECT_EQ(e.lineno, 2);
+  e = compile_error("from __future__ import nope\n");
+  EXPECT_EQ(e.msg, "future feature nope is not defined");
+  e = compile_error("from __future__ import braces\n");
+  EXPECT_EQ(e.msg, "not a chance");
+}
+
+}  // namespace
+}  // namespace kestrel
