@@ -3,7 +3,7 @@
 
 Usage:
     run_program.py --kestrel PATH_TO_BINARY --mode {interp,jit,stress}
-                   [--root DIR] PROGRAM.py
+                   [--root DIR] [--timeout SECONDS] PROGRAM.py
 
 Expectations live next to the program:
     NAME.out   exact stdout bytes (required)
@@ -71,12 +71,16 @@ def main(argv=None):
     parser.add_argument("--mode", required=True, choices=sorted(MODE_OPTIONS))
     parser.add_argument("--root", default=DEFAULT_ROOT,
                         help="tests/programs directory holding known_failing.txt")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS,
+                        help="seconds before the program is killed (default %(default)s)")
     parser.add_argument("program", help="the test program (.py)")
     args = parser.parse_args(argv)
 
     program = os.path.abspath(args.program)
     root = os.path.abspath(args.root)
     rel = os.path.relpath(program, root).replace(os.sep, "/")
+    if rel.startswith("../"):
+        rel = program  # outside the corpus: show (and match) the absolute path
 
     if rel in read_known_failing(root):
         print(f"SKIP {rel}: listed in {os.path.join(root, 'known_failing.txt')}")
@@ -112,10 +116,13 @@ def main(argv=None):
     try:
         proc = subprocess.run(cmd, cwd=os.path.dirname(program),
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=TIMEOUT_SECONDS)
+                              stderr=subprocess.PIPE, timeout=args.timeout)
     except subprocess.TimeoutExpired as e:
-        print(f"FAIL {rel} [{args.mode}]: timed out after {TIMEOUT_SECONDS} s")
-        print("command: " + " ".join(cmd))
+        print(f"FAIL {rel} [{args.mode}]: timed out after {args.timeout:g} s")
+        print("command: (cd " + os.path.dirname(program) + " && " + " ".join(cmd) + ")")
+        if e.stdout:
+            print("--- stdout so far (tail) ---")
+            print(tail(decode(e.stdout), STDERR_TAIL_LINES))
         if e.stderr:
             print("--- stderr (tail) ---")
             print(tail(decode(e.stderr), STDERR_TAIL_LINES))

@@ -36,9 +36,9 @@ def write(path, text):
         f.write(text)
 
 
-def run(kestrel, root, program, mode="interp"):
+def run(kestrel, root, program, mode="interp", extra=()):
     proc = subprocess.run([PYTHON, RUNNER, "--kestrel", kestrel, "--mode", mode,
-                           "--root", root, program],
+                           "--root", root, *extra, program],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           stdin=subprocess.DEVNULL, timeout=120)
     return proc.returncode, proc.stdout.decode("utf-8", "replace")
@@ -85,7 +85,21 @@ def main():
         # Known-failing program (would fail if it were run).
         write(os.path.join(area, "known.py"), "print('whatever')\n")
         write(os.path.join(area, "known.out"), "something else\n")
-        # Timeout-free missing expectation.
+        # sys.exit(3) with empty stderr: .err holds an empty line.
+        write(os.path.join(area, "exit3.py"), "import sys\nprint('x')\nsys.exit(3)\n")
+        write(os.path.join(area, "exit3.out"), "x\n")
+        write(os.path.join(area, "exit3.err"), "\n")
+        write(os.path.join(area, "exit3.exit"), "3\n")
+        # Same expectation, but the program writes to stderr.
+        write(os.path.join(area, "exit3noisy.py"),
+              "import sys\nprint('x')\nprint('oops', file=sys.stderr)\nsys.exit(3)\n")
+        write(os.path.join(area, "exit3noisy.out"), "x\n")
+        write(os.path.join(area, "exit3noisy.err"), "\n")
+        write(os.path.join(area, "exit3noisy.exit"), "3\n")
+        # A program that runs too long.
+        write(os.path.join(area, "slow.py"), "import time\nprint('start', flush=True)\ntime.sleep(30)\n")
+        write(os.path.join(area, "slow.out"), "start\n")
+        # Missing expectation.
         write(os.path.join(area, "noout.py"), "print(1)\n")
         write(os.path.join(root, "known_failing.txt"),
               "# header comment\n\narea/known.py   # deliberately broken\n")
@@ -124,6 +138,15 @@ def main():
 
         rc, out = run(kestrel, root, os.path.join(area, "noout.py"))
         check("missing .out fails", rc == 1, out)
+
+        rc, out = run(kestrel, root, os.path.join(area, "exit3.py"))
+        check("sys.exit(3) with empty stderr passes", rc == 0, out)
+
+        rc, out = run(kestrel, root, os.path.join(area, "exit3noisy.py"))
+        check("unexpected stderr output fails when .err is empty", rc == 1, out)
+
+        rc, out = run(kestrel, root, os.path.join(area, "slow.py"), extra=["--timeout", "2"])
+        check("timeout fails clearly", rc == 1 and "timed out after 2 s" in out, out)
 
         rc, out = run(os.path.join(tmp, "no-such-kestrel"), root, good)
         check("missing binary fails clearly", rc == 1 and "not found" in out, out)
