@@ -167,6 +167,50 @@ std::optional<Constant> fold_wide(const Constant& l, ast::Operator op, const Con
 
 std::optional<Constant> fold_binop_num(const Constant& l, ast::Operator op, const Constant& r);
 
+bool to_i128(const Constant& c, __int128* out) {
+  auto w = to_wide(c);
+  if (!w || (w->mag >> 127)) return false;
+  *out = w->neg ? -static_cast<__int128>(w->mag) : static_cast<__int128>(w->mag);
+  return true;
+}
+
+Constant from_i128(__int128 v) {
+  Wide w;
+  w.neg = v < 0;
+  w.mag = w.neg ? U128(-(v + 1)) + 1 : U128(v);
+  return from_wide(w);
+}
+
+// //, %, >>, &, |, ^ on integers beyond int64 (results never grow).
+std::optional<Constant> fold_i128(const Constant& l, ast::Operator op, const Constant& r) {
+  using O = ast::Operator;
+  __int128 a, b;
+  if (!to_i128(l, &a) || !to_i128(r, &b)) return std::nullopt;
+  switch (op) {
+    case O::FloorDiv:
+    case O::Mod: {
+      if (b == 0) return std::nullopt;
+      __int128 q = a / b, m = a % b;
+      if (m != 0 && ((m < 0) != (b < 0))) {
+        --q;
+        m += b;
+      }
+      return from_i128(op == O::FloorDiv ? q : m);
+    }
+    case O::RShift:
+      if (b < 0) return std::nullopt;
+      return from_i128(b >= 127 ? (a < 0 ? -1 : 0) : (a >> int(b)));
+    case O::BitAnd:
+      return from_i128(a & b);
+    case O::BitOr:
+      return from_i128(a | b);
+    case O::BitXor:
+      return from_i128(a ^ b);
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace
 
 // Bools are ints for arithmetic, but &, |, ^ of two bools stay bools.
@@ -218,6 +262,10 @@ std::optional<Constant> fold_binop_num(const Constant& l, ast::Operator op, cons
   if (lint && rint && !negative_power &&
       (op == O::Add || op == O::Sub || op == O::Mult || op == O::Pow || op == O::LShift))
     return fold_wide(l, op, r);
+  if (lint && rint &&
+      (l.kind == K::BigInt || r.kind == K::BigInt || op == O::FloorDiv || op == O::Mod)) {
+    if (auto res = fold_i128(l, op, r)) return res;
+  }
   if (l.kind == K::Int && r.kind == K::Int) {
     int64_t a = l.int_value, b = r.int_value, res = 0;
     switch (op) {
@@ -271,13 +319,22 @@ std::optional<Constant> fold_binop_num(const Constant& l, ast::Operator op, cons
         return std::nullopt;
     }
   }
-  bool lnum = l.kind == K::Int || l.kind == K::Float;
-  bool rnum = r.kind == K::Int || r.kind == K::Float;
+  // A big int mixes with a float by converting to float first (as Python);
+  // int/int true division of big ints is not folded (it rounds only once).
+  bool lnum = l.kind == K::Int || l.kind == K::Float || (l.kind == K::BigInt && r.kind == K::Float);
+  bool rnum = r.kind == K::Int || r.kind == K::Float || (r.kind == K::BigInt && l.kind == K::Float);
   if (lnum && rnum) {
     const int64_t lim = int64_t(1) << 53;
     auto to_d = [&](const Constant& c, double* out) {
       if (c.kind == K::Float) {
         *out = c.float_value;
+        return true;
+      }
+      if (c.kind == K::BigInt) {
+        // Round-to-nearest-even, as Python's int.__float__.
+        __int128 v;
+        if (!to_i128(c, &v)) return false;
+        *out = double(v);
         return true;
       }
       if (c.int_value > lim || c.int_value < -lim) return false;

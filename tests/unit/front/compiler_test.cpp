@@ -1038,3 +1038,16 @@ TEST(CompilerFuture, PlacementAndUnknownFeatures) {
 
 }  // namespace
 }  // namespace kestrel
+
+namespace kestrel {
+namespace {
+
+TEST(CompilerPeephole, WideIntegerDivisionAndBitwise) {
+  EXPECT_EQ(listing_of("x = (-9223372036854775808 // -1, -10**25 // 7, 10**25 % 7, "
+                       "-1 & 18446744073709551615, 9223372036854775808 + 0.0)\n"),
+            "LOAD_CONST (9223372036854775808, -1428571428571428571428572, 3, "
+            "18446744073709551615, 9.22337e+18)\nSTORE_NAME x\nLOAD_CONST None\nRETURN_VALUE\n");
+}
+
+}  // namespace
+}  // namespace kestrel
