@@ -19,6 +19,7 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/native.h"
 #include "runtime/names.h"
 #include "runtime/protocol.h"
 #include "runtime/runtime.h"
@@ -27,6 +28,7 @@
 
 namespace kestrel {
 Code* compile_source(const std::string& source, const std::string& filename);
+const std::vector<Type*>& all_builtin_types();
 }
 
 using namespace kestrel;
@@ -297,6 +299,8 @@ int main(int argc, char** argv) {
     } else {
       sys_set_path0("");
     }
+    // Types created by the native modules get their Python-visible dunders too.
+    for (Type* t : all_builtin_types()) add_slot_wrappers(t);
     Dict* modules = sys_modules();
     dict_set_str(modules, intern("builtins"), builtins);
     dict_set_str(modules, intern("sys"), sys);

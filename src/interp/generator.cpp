@@ -183,6 +183,7 @@ void init_generator_type() {
   add_method(t, "close", gen_close_method);
   add_getter(t, "__name__", gen_get_name);
   add_getter(t, "__qualname__", gen_get_qualname);
+  add_slot_wrappers(t);
 }
 
 }  // namespace kestrel

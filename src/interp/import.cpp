@@ -251,7 +251,12 @@ Value import_from(Value module, Str* name) {
   std::string mname = modname.empty() ? "<unknown module name>" : str_utf8(modname);
   Value file = py_getattr_opt(module, names::dunder_file);
   std::string where = file.empty() ? "unknown location" : str_utf8(file);
-  raise(import_error_type, "cannot import name '" + str_to_utf8(name) + "' from '" + mname + "' (" + where + ")");
+  Value msg(str_new("cannot import name '" + str_to_utf8(name) + "' from '" + mname + "' (" + where + ")"));
+  Value exc = exception_new(import_error_type, &msg, 1);
+  py_setattr(exc, intern("msg"), msg);
+  py_setattr(exc, intern("name"), modname.empty() ? none() : modname);
+  py_setattr(exc, intern("path"), file.empty() ? none() : file);
+  raise_exception(exc);
 }
 
 void import_star(Value module, Frame* f) {

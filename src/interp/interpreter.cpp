@@ -30,6 +30,9 @@
 namespace kestrel {
 
 ThreadState g_thread;
+// Set by RERAISE and bare `raise` just before throwing: the unwinder must not
+// add a traceback entry for the frame that re-raises.
+static bool g_reraising = false;
 
 InterpreterOptions& interpreter_options() {
   static InterpreterOptions options;
@@ -145,9 +148,16 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
       bool posonly = false;
       for (uint32_t p = 0; p < co->posonlyargcount; ++p)
         if (str_equal(co->localsplus_names->items[p].as<Str>(), kw)) posonly = true;
-      if (posonly)
+      if (posonly) {
+        // Name every positional-only parameter passed by keyword, as CPython does.
+        std::string list;
+        for (int64_t k2 = 0; k2 < kwnames->size; ++k2)
+          for (uint32_t p = 0; p < co->posonlyargcount; ++p)
+            if (str_equal(co->localsplus_names->items[p].as<Str>(), kwnames->items[k2].as<Str>()))
+              list += (list.empty() ? "" : ", ") + str_to_utf8(kwnames->items[k2].as<Str>());
         raise_type_error(fn_name(fn) + "() got some positional-only arguments passed as keyword arguments: '" +
-                         str_to_utf8(kw) + "'");
+                         list + "'");
+      }
       raise_type_error(fn_name(fn) + "() got an unexpected keyword argument '" + str_to_utf8(kw) + "'");
     }
   }
@@ -505,9 +515,11 @@ static const ExceptionEntry* find_handler(Code* code, uint32_t lasti) {
 // to continue in, or rethrows once the entry frame has no handler.
 static Frame* unwind(Frame* entry, Value exc) {
   Frame* f = g_thread.current;
+  bool add_traceback = !g_reraising;
+  g_reraising = false;
   for (;;) {
     uint32_t lasti = f->lasti();
-    if (is_exception(exc)) {
+    if (is_exception(exc) && add_traceback) {
       ExceptionObject* e = exc.as<ExceptionObject>();
       // Implicit chaining: raised while another exception was being handled.
       if (!e->traceback && e->context.empty() && !g_thread.handled.empty() && g_thread.handled != exc)
@@ -523,6 +535,7 @@ static Frame* unwind(Frame* entry, Value exc) {
       f->ip = f->code->code + h->target;
       return f;
     }
+    add_traceback = true;  // outer frames always get an entry
     Frame* back = f->back;
     bool is_entry = f == entry;
     if (f->flags & kFrameGenerator) generator_mark_finished(f);
@@ -1024,12 +1037,9 @@ static Value execute(Frame* f, Frame* entry) {
     if (flags & 4) (void)POP();
     if (flags & 2) fn->kwdefaults = POP().as<Dict>();
     if (flags & 1) fn->defaults = POP().as<Tuple>();
+    // CPython 3.11 keeps a function's docstring (or None) as consts[0].
     Code* c = codev.as<Code>();
-    if (c->consts->size > 0 && is_str(c->consts->items[0]) && !(c->flags & 0x100000)) {
-      // CPython: a function's docstring is consts[0] when the body starts with a string.
-      const auto& p = *c->proto;
-      if (!p->consts.empty() && p->consts[0].kind == Constant::Kind::Str && p->flags & 0x04000000) fn->doc = c->consts->items[0];
-    }
+    if (c->consts->size > 0 && is_str(c->consts->items[0])) fn->doc = c->consts->items[0];
     PUSH(Value(fn));
     DISPATCH();
   }
@@ -1200,6 +1210,7 @@ static Value execute(Frame* f, Frame* entry) {
     if (n == 0) {
       if (g_thread.handled.empty()) raise(runtime_error_type, "No active exception to reraise");
       Value exc = g_thread.handled;
+      g_reraising = true;
       raise_exception(exc);
     }
     Value cause = n == 2 ? POP() : Value();
@@ -1218,21 +1229,11 @@ static Value execute(Frame* f, Frame* entry) {
     raise_exception(exc);
   }
   TARGET(RERAISE) {
+    // As CPython's RERAISE: the handler search uses the current instruction
+    // (not the restored lasti), and the traceback gets no new entry.
     Value exc = POP();
-    if (ARG()) {
-      Value lasti = sp[-int(ARG())];
-      if (lasti.is_small()) f->ip = code_start + lasti.small_value();
-    }
     SAVE_SP();
-    // A re-raise must not add this frame to the traceback again: drop the
-    // entry unwind() is about to add by marking it as already present.
-    if (is_exception(exc)) {
-      ExceptionObject* e = exc.as<ExceptionObject>();
-      if (e->traceback && e->traceback->size > 0) {
-        Value last = e->traceback->items[e->traceback->size - 1];
-        if (last.as<Tuple>()->items[0].obj() == code) list_pop(e->traceback, e->traceback->size - 1);
-      }
-    }
+    g_reraising = true;
     raise_exception(exc);
   }
   TARGET(PUSH_EXC_INFO) {

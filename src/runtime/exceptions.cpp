@@ -185,6 +185,40 @@ static Value key_error_str(Value self) {
   return exc_str(self);
 }
 
+// OSError(errno, strerror[, filename]) sets those attributes and its str.
+static void os_error_init(Value self, Value* args, size_t nargs, Tuple* kwnames) {
+  exc_init(self, args, nargs, kwnames);
+  if (nargs >= 2 && nargs <= 5) {
+    py_setattr(self, intern("errno"), args[0]);
+    py_setattr(self, intern("strerror"), args[1]);
+    if (nargs >= 3) py_setattr(self, intern("filename"), args[2]);
+  }
+}
+static Value os_error_str(Value self) {
+  Value err = py_getattr_opt(self, intern("errno"));
+  Value strerror = py_getattr_opt(self, intern("strerror"));
+  Value filename = py_getattr_opt(self, intern("filename"));
+  if (!err.empty() && !is_none(err) && !strerror.empty() && !is_none(strerror)) {
+    std::string s = "[Errno " + str_utf8(err) + "] " + str_utf8(strerror);
+    if (!filename.empty() && !is_none(filename)) s += ": " + repr_utf8(filename);
+    return Value(str_new(s));
+  }
+  return exc_str(self);
+}
+// ImportError(*args, name=None, path=None).
+static void import_error_init(Value self, Value* args, size_t nargs, Tuple* kwnames) {
+  self.as<ExceptionObject>()->args = nargs ? tuple_from(args, int64_t(nargs)) : empty_tuple();
+  if (kwnames) {
+    for (int64_t i = 0; i < kwnames->size; ++i) {
+      Str* k = kwnames->items[i].as<Str>();
+      if (!str_equal_ascii(k, "name") && !str_equal_ascii(k, "path"))
+        raise_type_error("'" + str_to_utf8(k) + "' is an invalid keyword argument for " + type_name_str(self) + "()");
+      py_setattr(self, intern_str(k), args[nargs + size_t(i)]);
+    }
+  }
+  py_setattr(self, intern("msg"), nargs == 1 ? args[0] : none());
+}
+
 static Value exc_get_args(Value self) {
   Tuple* a = self.as<ExceptionObject>()->args;
   return a ? Value(a) : Value(empty_tuple());
@@ -271,8 +305,10 @@ static Type* make_exc(const char* name, Type* base) {
   t->trace = exc_trace;
   t->finalize = exc_finalize;
   t->new_ = exc_new;
-  t->init = exc_init;
-  t->str = exc_str;
+  // Subclasses of OSError/ImportError/KeyError keep their base's init and str.
+  bool exc_base = base != object_type && base->init;
+  t->init = exc_base ? base->init : exc_init;
+  t->str = exc_base ? base->str : exc_str;
   t->repr = exc_repr;
   g_all_exception_types->push_back(t);
   return t;
@@ -311,6 +347,8 @@ void init_exceptions() {
   make_exc("BufferError", exception_type);
   eof_error_type = make_exc("EOFError", exception_type);
   import_error_type = make_exc("ImportError", exception_type);
+  import_error_type->init = import_error_init;
+  for (const char* a : {"name", "path", "msg"}) add_type_attr(import_error_type, a, none());
   module_not_found_error_type = make_exc("ModuleNotFoundError", import_error_type);
   lookup_error_type = make_exc("LookupError", exception_type);
   index_error_type = make_exc("IndexError", lookup_error_type);
@@ -320,6 +358,9 @@ void init_exceptions() {
   name_error_type = make_exc("NameError", exception_type);
   unbound_local_error_type = make_exc("UnboundLocalError", name_error_type);
   os_error_type = make_exc("OSError", exception_type);
+  os_error_type->init = os_error_init;
+  os_error_type->str = os_error_str;
+  for (const char* a : {"errno", "strerror", "filename", "filename2"}) add_type_attr(os_error_type, a, none());
   file_not_found_error_type = make_exc("FileNotFoundError", os_error_type);
   make_exc("FileExistsError", os_error_type);
   make_exc("PermissionError", os_error_type);

@@ -372,20 +372,29 @@ static void property_init(Value self, Value* args, size_t nargs, Tuple* kwnames)
   p->doc = out[3];
   if (p->doc.empty() && !p->fget.empty()) p->doc = py_getattr_opt(p->fget, names::dunder_doc);
 }
+static std::string property_name(Property* p) {
+  Value n = p->fget.empty() ? Value() : py_getattr_opt(p->fget, names::dunder_name);
+  return n.empty() || !is_str(n) ? "" : str_to_utf8(n.as<Str>());
+}
+[[noreturn]] static void property_error(Property* p, Value obj, const char* what) {
+  std::string name = property_name(p);
+  if (name.empty()) raise(attribute_error_type, std::string("property of '") + type_name(obj) + "' object has no " + what);
+  raise(attribute_error_type, "property '" + name + "' of '" + type_name_str(obj) + "' object has no " + what);
+}
 static Value property_descr_get(Value self, Value obj, Value) {
   if (obj.empty() || is_none(obj)) return self;
   auto* p = self.as<Property>();
-  if (p->fget.empty()) raise(attribute_error_type, "unreadable attribute");
+  if (p->fget.empty()) property_error(p, obj, "getter");
   return py_call1(p->fget, obj);
 }
 static void property_descr_set(Value self, Value obj, Value v) {
   auto* p = self.as<Property>();
   if (v.empty()) {
-    if (p->fdel.empty()) raise(attribute_error_type, "can't delete attribute");
+    if (p->fdel.empty()) property_error(p, obj, "deleter");
     py_call1(p->fdel, obj);
     return;
   }
-  if (p->fset.empty()) raise(attribute_error_type, "can't set attribute");
+  if (p->fset.empty()) property_error(p, obj, "setter");
   py_call2(p->fset, obj, v);
 }
 static Value property_copy_with(Value self, int which, Value f) {

@@ -626,6 +626,8 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
     dict_set_str(t->dict, names::dunder_init_subclass, Value(w));
   }
   if (dict_get_str(t->dict, names::dunder_doc).empty()) dict_set_str(t->dict, names::dunder_doc, none());
+  if (!dict_get_str(t->dict, names::dunder_eq).empty() && dict_get_str(t->dict, names::dunder_hash).empty())
+    dict_set_str(t->dict, names::dunder_hash, none());
   update_slots(t);
   // Fill the __class__ cell used by zero-argument super().
   Value cell = dict_get_str(t->dict, names::dunder_classcell);
