@@ -945,20 +945,30 @@ def callgrind(opts):
         path = os.path.join(programs_dir, p + ".py")
         counts = {}
         for name, binary in binaries:
-            outfile = os.path.join(out_dir, f"callgrind.{p}.{name}.out")
-            argv = ["valgrind", "--tool=callgrind", "--smc-check=all-non-file", f"--callgrind-out-file={outfile}",
+            prefix = f"callgrind.{p}.{name}."
+            for f in os.listdir(out_dir):
+                if f.startswith(prefix):
+                    os.remove(os.path.join(out_dir, f))
+            # --trace-children so wrapper scripts that exec the engine are followed; every process
+            # writes its own file (%p) and the instruction counts are summed.
+            argv = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--smc-check=all-non-file",
+                    f"--callgrind-out-file={os.path.join(out_dir, prefix + '%p.out')}",
                     binary] + flags + [path] + program_args(scale)
             res = run_process(argv, opts.timeout or 1800, env=engine_env(), cwd=programs_dir)
             ir = None
-            if os.path.exists(outfile):
-                with open(outfile) as f:
-                    for line in f:
-                        if line.startswith(("summary:", "totals:")):
-                            ir = int(line.split()[1])
+            for f in sorted(os.listdir(out_dir)):
+                if f.startswith(prefix):
+                    with open(os.path.join(out_dir, f)) as fh:
+                        for line in fh:
+                            if line.startswith("summary:"):
+                                ir = (ir or 0) + int(line.split()[1])
+                                break
             if ir is None:
-                m = re.search(r"Collected\s*:\s*(\d+)", res.stderr)
-                ir = int(m.group(1)) if m else None
-            status = "ok" if res.exit == 0 and ir is not None else f"FAILURE ({first_error_line(res.stderr)})"
+                found = re.findall(r"Collected\s*:\s*(\d+)", res.stderr)
+                ir = sum(int(x) for x in found) if found else None
+            errors = [l for l in res.stderr.splitlines() if not l.startswith("==")]
+            status = "ok" if res.exit == 0 and ir is not None else \
+                f"FAILURE (exit {res.exit}: {first_error_line(chr(10).join(errors))})"
             counts[name] = ir if status == "ok" else None
             data.append({"program": p, "binary": name, "path": binary, "instructions": ir, "status": status,
                          "exit": res.exit, "wall_s": res.wall})

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Fake engine: plain CPython.
+exec /usr/bin/python3 "$@"
