@@ -71,7 +71,10 @@ class Heap {
   ValueVector* vectors_ = nullptr;
   char* stack_bottom_ = nullptr;
   size_t bytes_since_gc_ = 0;
-  size_t threshold_ = 8u << 20;  // grows with the live heap
+  // 1 MiB keeps short-lived objects (boxed floats) cache-resident; the
+  // threshold then tracks the live heap, so collection work stays
+  // proportional to allocation.
+  size_t threshold_ = 1u << 20;
   size_t live_bytes_ = 0;
   int pause_depth_ = 0;
   bool collecting_ = false;
@@ -240,7 +243,7 @@ void Heap::collect() {
   sweep();
   stats_.collections++;
   bytes_since_gc_ = 0;
-  threshold_ = std::max<size_t>(8u << 20, live_bytes_);
+  threshold_ = std::max<size_t>(1u << 20, live_bytes_);
   collecting_ = false;
 }
 
