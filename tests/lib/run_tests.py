@@ -10,7 +10,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIB = os.path.normpath(os.path.join(HERE, '..', '..', 'lib'))
 MODULES = ['_sha512', '_random', 'bisect', 'operator', 'keyword', 'string', 'abc', 'types',
-           'itertools', 'collections', 'collections.abc', 'functools', 'heapq', 'copy', 'random']
+           'itertools', 'collections', 'collections.abc', 'functools', 'heapq', 'copy', 'random',
+           'posixpath', 'os', 'os.path']
 
 # Import the oracle (CPython) modules first.
 import _random as c_random_core  # noqa: E402
