@@ -357,6 +357,7 @@ static void property_trace(Object* obj, Tracer& tracer) {
   tracer.mark(p->fset);
   tracer.mark(p->fdel);
   tracer.mark(p->doc);
+  tracer.mark(p->name);
   trace_instance_attrs(obj, tracer);
 }
 static Value property_new(Type* type, Value*, size_t, Tuple*) {
@@ -372,14 +373,19 @@ static void property_init(Value self, Value* args, size_t nargs, Tuple* kwnames)
   p->doc = out[3];
   if (p->doc.empty() && !p->fget.empty()) p->doc = py_getattr_opt(p->fget, names::dunder_doc);
 }
-static std::string property_name(Property* p) {
-  Value n = p->fget.empty() ? Value() : py_getattr_opt(p->fget, names::dunder_name);
-  return n.empty() || !is_str(n) ? "" : str_to_utf8(n.as<Str>());
-}
+// CPython 3.11 names the property only when __set_name__ recorded its name.
 [[noreturn]] static void property_error(Property* p, Value obj, const char* what) {
-  std::string name = property_name(p);
-  if (name.empty()) raise(attribute_error_type, std::string("property of '") + type_name(obj) + "' object has no " + what);
-  raise(attribute_error_type, "property '" + name + "' of '" + type_name_str(obj) + "' object has no " + what);
+  if (p->name.empty() || !is_str(p->name)) {
+    if (std::strcmp(what, "getter") == 0) raise(attribute_error_type, "unreadable attribute");
+    raise(attribute_error_type, std::strcmp(what, "deleter") == 0 ? "can't delete attribute" : "can't set attribute");
+  }
+  raise(attribute_error_type, "property " + repr_utf8(p->name) + " of '" + str_to_utf8(type_of(obj)->qualname) +
+                                  "' object has no " + what);
+}
+static Value property_set_name(Value* args, size_t nargs, Tuple*) {
+  check_nargs("__set_name__", nargs, 3, 3);
+  args[0].as<Property>()->name = args[2];
+  return none();
 }
 static Value property_descr_get(Value self, Value obj, Value) {
   if (obj.empty() || is_none(obj)) return self;
@@ -551,6 +557,7 @@ void init_function_types() {
   add_method(property_type, "getter", property_getter);
   add_method(property_type, "setter", property_setter);
   add_method(property_type, "deleter", property_deleter);
+  add_method(property_type, "__set_name__", property_set_name);
   add_getter(property_type, "fget", property_get_fget);
   add_getter(property_type, "__doc__", property_get_doc);
 

@@ -73,6 +73,7 @@ struct Module : Object {
 
 struct Property : Object {
   Value fget, fset, fdel, doc;
+  Value name;  // set by __set_name__ (class-body properties); used in error messages
 };
 
 // staticmethod / classmethod wrappers.

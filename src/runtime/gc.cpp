@@ -34,6 +34,7 @@ struct Chunk {
   int size_class;
   size_t cell_size;
   size_t ncells;
+  size_t used;  // cells handed out at least once; the rest is untouched zero memory
   char* cells;  // first cell
 };
 
@@ -65,6 +66,9 @@ class Heap {
   std::vector<Chunk*> chunks_;  // sorted by address
   std::vector<LargeObject> large_;
   FreeCell* free_lists_[kNumClasses] = {};
+  // Fresh chunks are handed out by bumping `used`, so pages of a new chunk are
+  // touched (and committed by the kernel) only as objects are created there.
+  Chunk* bump_chunks_[kNumClasses] = {};
   std::vector<Object**> object_roots_;
   std::vector<Value*> value_roots_;
   std::vector<RootScanner> scanners_;
@@ -96,25 +100,28 @@ static Heap& heap() {
 }
 
 void Heap::refill(int cls) {
-  void* mem = nullptr;
-  if (posix_memalign(&mem, kChunkSize, kChunkSize) != 0) raise_memory_error();
+  // mmap gives zero-filled pages lazily; over-map to align the chunk to its size.
+  void* raw = mmap(nullptr, kChunkSize * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) raise_memory_error();
+  uintptr_t start = (uintptr_t(raw) + kChunkSize - 1) & ~(uintptr_t(kChunkSize) - 1);
+  if (start > uintptr_t(raw)) munmap(raw, start - uintptr_t(raw));
+  uintptr_t end = uintptr_t(raw) + kChunkSize * 2;
+  if (end > start + kChunkSize) munmap(reinterpret_cast<void*>(start + kChunkSize), end - start - kChunkSize);
+  // With transparent huge pages on "always", neighbouring chunks would be
+  // backed by 2 MiB pages on first touch, multiplying the resident size of a
+  // small program: keep them on 4 KiB pages.
+  madvise(reinterpret_cast<void*>(start), kChunkSize, MADV_NOHUGEPAGE);
   auto* chunk = new Chunk;
   chunk->size_class = cls;
   chunk->cell_size = kSizeClasses[cls];
   // The Chunk descriptor lives outside the chunk so every byte of it is cells.
-  chunk->cells = static_cast<char*>(mem);
+  chunk->cells = reinterpret_cast<char*>(start);
   chunk->ncells = kChunkSize / chunk->cell_size;
-  std::memset(mem, 0, kChunkSize);
+  chunk->used = 0;
   auto pos = std::upper_bound(chunks_.begin(), chunks_.end(), chunk,
                               [](Chunk* a, Chunk* b) { return a->cells < b->cells; });
   chunks_.insert(pos, chunk);
-  FreeCell* head = free_lists_[cls];
-  for (size_t i = chunk->ncells; i-- > 0;) {
-    auto* cell = reinterpret_cast<FreeCell*>(chunk->cells + i * chunk->cell_size);
-    cell->next = head;
-    head = cell;
-  }
-  free_lists_[cls] = head;
+  bump_chunks_[cls] = chunk;
   stats_.heap_bytes += kChunkSize;
 }
 
@@ -128,13 +135,19 @@ Object* Heap::alloc(size_t size, Type* type) {
   if (size <= kLargeThreshold) {
     int cls = class_of_size_[size / 16];
     FreeCell* cell = free_lists_[cls];
-    if (!cell) {
-      refill(cls);
-      cell = free_lists_[cls];
+    if (cell) {
+      free_lists_[cls] = cell->next;
+      std::memset(static_cast<void*>(cell), 0, kSizeClasses[cls]);
+      obj = reinterpret_cast<Object*>(cell);
+    } else {
+      Chunk* c = bump_chunks_[cls];
+      if (!c || c->used == c->ncells) {
+        refill(cls);
+        c = bump_chunks_[cls];
+      }
+      obj = reinterpret_cast<Object*>(c->cells + c->used * c->cell_size);  // still zero
+      c->used++;
     }
-    free_lists_[cls] = cell->next;
-    std::memset(static_cast<void*>(cell), 0, kSizeClasses[cls]);
-    obj = reinterpret_cast<Object*>(cell);
     obj->gc = uint32_t(cls) << 8;
   } else {
     void* mem = std::calloc(1, size);
@@ -160,7 +173,7 @@ bool Heap::find_object(uintptr_t addr, Object** out) {
   if (it != chunks_.end() && uintptr_t((*it)->cells) == base) {
     Chunk* c = *it;
     size_t index = (addr - base) / c->cell_size;
-    if (index >= c->ncells) return false;
+    if (index >= c->used) return false;
     auto* obj = reinterpret_cast<Object*>(c->cells + index * c->cell_size);
     if (!obj->type) return false;  // free cell
     *out = obj;
@@ -252,7 +265,7 @@ void Heap::sweep() {
   for (int cls = 0; cls < kNumClasses; ++cls) free_lists_[cls] = nullptr;
   for (Chunk* c : chunks_) {
     FreeCell* head = free_lists_[c->size_class];
-    for (size_t i = c->ncells; i-- > 0;) {
+    for (size_t i = c->used; i-- > 0;) {
       auto* obj = reinterpret_cast<Object*>(c->cells + i * c->cell_size);
       if (obj->type) {
         if (obj->gc & kMarkBit) {
