@@ -71,6 +71,8 @@ def fspath(path):
 
 
 class _PathLikeMeta(type):
+    __hash__ = type.__hash__  # Kestrel: classes of a type subclass are otherwise unhashable
+
     def __instancecheck__(cls, instance):
         return cls.__subclasscheck__(type(instance))
 
