@@ -1,0 +1,846 @@
+// The x86-64 backend: emits machine code for a Trace with asmjit's
+// x86::Assembler, following the register allocation of regalloc.cpp, and
+// places it in W^X code memory (code_memory.h). Also exit values and patching.
+//
+// Design (docs/jit.md, "Backend"). Code is emitted forward, one IR
+// instruction at a time:
+//
+//   prologue   push the 6 callee-saved registers, reserve the frame, keep
+//              `slots` and `exit` in the frame
+//   preamble   instructions before LOOP
+//   LOOP       parallel move: PHI entry values -> PHI locations; loop label
+//   body       instructions after the PHIs
+//   JUMP       parallel move: back-edge values -> PHI locations; jmp loop
+//   stubs      one per snapshot: store the exit number, jmp to the common exit
+//   common     store all GPRs, XMMs and spill slots into *exit, epilogue,
+//              return the exit number
+//
+// Frame (rsp-relative; rsp is 16-byte aligned inside the trace so calls need
+// no adjustment: 8 return address + 48 pushes + kFrame ≡ 0 mod 16):
+//   [0] slots  [8] exit  [16] exit number  [32..160) GPR save area for calls
+//   [160..288) XMM save area  [288..352) outgoing call argument staging
+//   [352..) spill slots
+// Every guard is a conditional jump (always the rel32 form, so it can be
+// patched to a bridge) to its snapshot's stub. Operands that are in spill
+// slots or are constants are brought into the scratch registers r10/r11 and
+// xmm14/xmm15, which the allocator never hands out. Doubles are computed with
+// scalar SSE2 (addsd ...): exactly C++'s IEEE arithmetic; never FMA.
+#include "jit/x64/backend.h"
+
+#include <asmjit/x86.h>
+#include <sys/mman.h>
+
+#include <bit>
+#include <cstring>
+
+namespace kestrel::jit::x64 {
+
+using namespace asmjit;
+
+namespace {
+
+constexpr int32_t kSlotsOff = 0;
+constexpr int32_t kExitPtrOff = 8;
+constexpr int32_t kExitNoOff = 16;
+constexpr int32_t kSaveGprOff = 32;
+constexpr int32_t kSaveXmmOff = 160;
+constexpr int32_t kArgOff = 288;
+constexpr int32_t kSpillOff = 352;
+
+constexpr uint8_t kCalleeSaved[] = {3, 5, 12, 13, 14, 15};  // rbx rbp r12 r13 r14 r15
+constexpr uint8_t kIntArgRegs[] = {7, 6, 2, 1, 8, 9};       // rdi rsi rdx rcx r8 r9
+
+bool is_caller_saved_gpr(uint8_t r) {
+  for (uint8_t c : kCalleeSaved)
+    if (c == r) return false;
+  return r != 4;
+}
+
+// Collects asmjit errors instead of throwing or aborting.
+class ErrorCollector : public ErrorHandler {
+ public:
+  void handleError(Error, const char* message, BaseEmitter*) override {
+    if (first.empty()) first = message;
+  }
+  std::string first;
+};
+
+class Emitter {
+ public:
+  Emitter(const Trace& t, const Allocation& al, CodeHolder* code) : t_(t), al_(al), a_(code) {}
+
+  std::vector<std::pair<uint32_t, uint32_t>> exit_sites;  // (snapshot, offset of the jump's end)
+
+  void emit_all() {
+    exit_labels_.resize(t_.snapshots().size());
+    for (auto& l : exit_labels_) l = a_.newLabel();
+    common_exit_ = a_.newLabel();
+    loop_label_ = a_.newLabel();
+    loop_ = t_.loop_ref();
+
+    // Prologue.
+    for (uint8_t r : kCalleeSaved) a_.push(x86::gpq(r));
+    uint32_t frame = kSpillOff + 8 * al_.spill_slots;
+    if (frame % 16 != 8) frame += 8;
+    frame_ = frame;
+    a_.sub(x86::rsp, frame_);
+    a_.mov(x86::qword_ptr(x86::rsp, kSlotsOff), x86::rdi);
+    a_.mov(x86::qword_ptr(x86::rsp, kExitPtrOff), x86::rsi);
+
+    for (size_t i = 0; i < t_.size(); ++i) emit_ins(IrRef(i));
+
+    // Exit stubs and the common exit.
+    for (size_t s = 0; s < exit_labels_.size(); ++s) {
+      a_.bind(exit_labels_[s]);
+      a_.mov(x86::dword_ptr(x86::rsp, kExitNoOff), uint32_t(s));
+      a_.jmp(common_exit_);
+    }
+    a_.bind(common_exit_);
+    a_.mov(x86::r11, x86::qword_ptr(x86::rsp, kExitPtrOff));
+    for (uint32_t g = 0; g < 16; ++g)
+      if (g != 4) a_.mov(x86::qword_ptr(x86::r11, int32_t(8 * g)), x86::gpq(g));
+    a_.lea(x86::rax, x86::ptr(x86::rsp, int32_t(frame_) + 48 + 8));  // rsp of the caller
+    a_.mov(x86::qword_ptr(x86::r11, 8 * 4), x86::rax);
+    for (uint32_t x = 0; x < 16; ++x)
+      a_.movsd(x86::qword_ptr(x86::r11, int32_t(128 + 8 * x)), x86::xmm(x));
+    if (al_.spill_slots > 0) {
+      // Copy the spill area: for (rax = 0; rax < n; ++rax) exit->spill[rax] = spill[rax].
+      Label copy = a_.newLabel();
+      a_.xor_(x86::eax, x86::eax);
+      a_.bind(copy);
+      a_.mov(x86::rdx, x86::ptr(x86::rsp, x86::rax, 3, kSpillOff));
+      a_.mov(x86::ptr(x86::r11, x86::rax, 3, 256), x86::rdx);
+      a_.inc(x86::eax);
+      a_.cmp(x86::eax, al_.spill_slots);
+      a_.jb(copy);
+    }
+    a_.mov(x86::eax, x86::dword_ptr(x86::rsp, kExitNoOff));
+    a_.add(x86::rsp, frame_);
+    for (int k = 5; k >= 0; --k) a_.pop(x86::gpq(kCalleeSaved[k]));
+    a_.ret();
+  }
+
+ private:
+  // --- locations and operands
+
+  const Loc& loc(IrRef r) const { return al_.loc[size_t(r)]; }
+  x86::Mem spill_mem(uint16_t slot) const { return x86::qword_ptr(x86::rsp, kSpillOff + 8 * slot); }
+  uint64_t const_bits(IrRef r) const { return t_.constant(r).bits; }
+  bool in_gpr(IrRef r, const x86::Gp& g) const {
+    return !is_const(r) && loc(r).kind == LocKind::Gpr && loc(r).index == g.id();
+  }
+  bool in_xmm(IrRef r, const x86::Xmm& x) const {
+    return !is_const(r) && loc(r).kind == LocKind::Xmm && loc(r).index == x.id();
+  }
+
+  void load_imm(const x86::Gp& g, uint64_t bits) {
+    if (bits == 0)
+      a_.xor_(g.r32(), g.r32());
+    else
+      a_.mov(g, Imm(int64_t(bits)));
+  }
+
+  // The register holding int/ref value r: its own, or `scratch` loaded with it.
+  x86::Gp use_gp(IrRef r, const x86::Gp& scratch) {
+    if (is_const(r)) {
+      load_imm(scratch, const_bits(r));
+      return scratch;
+    }
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Gpr) return x86::gpq(l.index);
+    a_.mov(scratch, spill_mem(l.index));
+    return scratch;
+  }
+  // Puts value r into register d (no code if it is already there).
+  void load_gp(const x86::Gp& d, IrRef r) {
+    if (in_gpr(r, d)) return;
+    if (is_const(r)) return load_imm(d, const_bits(r));
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Gpr)
+      a_.mov(d, x86::gpq(l.index));
+    else
+      a_.mov(d, spill_mem(l.index));
+  }
+  // A second source operand: register, spill slot, int32 immediate, or `scratch`.
+  Operand src_gp(IrRef r, const x86::Gp& scratch) {
+    if (is_const(r)) {
+      int64_t v = int64_t(const_bits(r));
+      if (v >= INT32_MIN && v <= INT32_MAX) return Imm(v);
+      load_imm(scratch, uint64_t(v));
+      return scratch;
+    }
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Gpr) return x86::gpq(l.index);
+    return spill_mem(l.index);
+  }
+  x86::Xmm use_xmm(IrRef r, const x86::Xmm& scratch) {
+    if (is_const(r)) {
+      load_dbl_const(scratch, const_bits(r));
+      return scratch;
+    }
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Xmm) return x86::xmm(l.index);
+    a_.movsd(scratch, spill_mem(l.index));
+    return scratch;
+  }
+  void load_dbl_const(const x86::Xmm& x, uint64_t bits) {
+    if (bits == 0) {
+      a_.xorpd(x, x);
+    } else {
+      load_imm(x86::r10, bits);  // r10: never an operand register while doubles load
+      a_.movq(x, x86::r10);
+    }
+  }
+  void load_xmm(const x86::Xmm& d, IrRef r) {
+    if (in_xmm(r, d)) return;
+    if (is_const(r)) return load_dbl_const(d, const_bits(r));
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Xmm)
+      a_.movapd(d, x86::xmm(l.index));
+    else
+      a_.movsd(d, spill_mem(l.index));
+  }
+  Operand src_xmm(IrRef r, const x86::Xmm& scratch) {
+    if (is_const(r)) {
+      load_dbl_const(scratch, const_bits(r));
+      return scratch;
+    }
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Xmm) return x86::xmm(l.index);
+    return spill_mem(l.index);
+  }
+
+  // Where to compute result r: its register, or a scratch register when it
+  // lives in a spill slot (finish_* then stores it).
+  x86::Gp dst_gp(IrRef r) const {
+    return loc(r).kind == LocKind::Gpr ? x86::gpq(loc(r).index) : x86::r11;
+  }
+  x86::Xmm dst_xmm(IrRef r) const {
+    return loc(r).kind == LocKind::Xmm ? x86::xmm(loc(r).index) : x86::xmm15;
+  }
+  void finish_gp(IrRef r, const x86::Gp& d) {
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Spill)
+      a_.mov(spill_mem(l.index), d);
+    else if (l.kind == LocKind::Gpr && l.index != d.id())
+      a_.mov(x86::gpq(l.index), d);
+  }
+  void finish_xmm(IrRef r, const x86::Xmm& d) {
+    const Loc& l = loc(r);
+    if (l.kind == LocKind::Spill)
+      a_.movsd(spill_mem(l.index), d);
+    else if (l.kind == LocKind::Xmm && l.index != d.id())
+      a_.movapd(x86::xmm(l.index), d);
+  }
+
+  // A guard's jump to its snapshot's stub (rel32 form: patchable).
+  void exit_jump(x86::CondCode cc, int32_t snap) {
+    if (cc == x86::CondCode::kMaxValue)
+      a_.jmp(exit_labels_[size_t(snap)]);
+    else
+      a_.j(cc, exit_labels_[size_t(snap)]);
+    exit_sites.push_back({uint32_t(snap), uint32_t(a_.offset())});
+  }
+
+  // --- instruction selection
+
+  void int_binop(IrRef r, const IrIns& x, InstId inst) {
+    IrRef a = x.a, b = x.b;
+    x86::Gp d = dst_gp(r);
+    if (!is_const(b) && in_gpr(b, d) && !in_gpr(a, d)) {
+      if (op_has(x.op, kComm))
+        std::swap(a, b);
+      else
+        d = x86::r11;
+    }
+    load_gp(d, a);
+    Operand s = src_gp(b, x86::r10);
+    if (inst == x86::Inst::kIdImul && s.isImm())
+      a_.imul(d, d, s.as<Imm>());
+    else
+      a_.emit(inst, d, s);
+    if (op_has(x.op, kGuard)) exit_jump(x86::CondCode::kO, x.snap);
+    finish_gp(r, d);
+  }
+
+  void shift(IrRef r, const IrIns& x, InstId inst) {
+    if (is_const(x.b)) {
+      x86::Gp d = dst_gp(r);
+      if (in_gpr(x.b, d)) d = x86::r11;
+      load_gp(d, x.a);
+      a_.emit(inst, d, Imm(int64_t(const_bits(x.b) & 63)));
+      finish_gp(r, d);
+      return;
+    }
+    // Variable count: x86 wants it in cl. rcx may hold a live value, so
+    // park it in r10 for the duration.
+    load_gp(x86::r11, x.a);
+    a_.mov(x86::r10, x86::rcx);
+    load_gp(x86::rcx, x.b);
+    a_.emit(inst, x86::r11, x86::cl);
+    a_.mov(x86::rcx, x86::r10);
+    finish_gp(r, x86::r11);
+  }
+
+  void set_result_from_flags(IrRef r, x86::CondCode cc) {
+    a_.set(cc, x86::r11b);
+    x86::Gp d = dst_gp(r);
+    a_.movzx(d.r32(), x86::r11b);
+    finish_gp(r, d);
+  }
+
+  void int_compare(IrRef r, const IrIns& x, x86::CondCode cc) {
+    x86::Gp ga = use_gp(x.a, x86::r11);
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b, x86::r10));
+    set_result_from_flags(r, cc);
+  }
+
+  void dbl_binop(IrRef r, const IrIns& x, InstId inst) {
+    IrRef a = x.a, b = x.b;
+    x86::Xmm d = dst_xmm(r);
+    if (!is_const(b) && in_xmm(b, d) && !in_xmm(a, d)) {
+      if (op_has(x.op, kComm))
+        std::swap(a, b);
+      else
+        d = x86::xmm15;
+    }
+    load_xmm(d, a);
+    a_.emit(inst, d, src_xmm(b, x86::xmm14));
+    finish_xmm(r, d);
+  }
+
+  // IEEE compares with ucomisd (unordered sets ZF, PF and CF).
+  void dbl_compare(IrRef r, const IrIns& x) {
+    IrRef lhs = x.a, rhs = x.b;
+    x86::CondCode cc = x86::CondCode::kA;
+    switch (x.op) {
+      case IrOp::FLT:
+        std::swap(lhs, rhs);
+        cc = x86::CondCode::kA;
+        break;  // b > a
+      case IrOp::FLE:
+        std::swap(lhs, rhs);
+        cc = x86::CondCode::kAE;
+        break;  // b >= a
+      case IrOp::FGT:
+        cc = x86::CondCode::kA;
+        break;
+      case IrOp::FGE:
+        cc = x86::CondCode::kAE;
+        break;
+      default:
+        break;
+    }
+    x86::Xmm xl = use_xmm(lhs, x86::xmm15);
+    a_.emit(x86::Inst::kIdUcomisd, xl, src_xmm(rhs, x86::xmm14));
+    if (x.op == IrOp::FEQ) {  // equal and ordered
+      a_.sete(x86::r11b);
+      a_.setnp(x86::r10b);
+      a_.and_(x86::r11b, x86::r10b);
+    } else if (x.op == IrOp::FNE) {  // not equal or unordered
+      a_.setne(x86::r11b);
+      a_.setp(x86::r10b);
+      a_.or_(x86::r11b, x86::r10b);
+    } else {
+      a_.set(cc, x86::r11b);
+    }
+    x86::Gp d = dst_gp(r);
+    a_.movzx(d.r32(), x86::r11b);
+    finish_gp(r, d);
+  }
+
+  void guard_compare(const IrIns& x, x86::CondCode fail) {
+    x86::Gp ga = use_gp(x.a, x86::r11);
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b, x86::r10));
+    exit_jump(fail, x.snap);
+  }
+
+  void emit_call(IrRef r, const IrIns& x) {
+    const CallDesc& d = t_.calls()[size_t(x.a)];
+    // Save caller-saved registers holding values needed after the call.
+    std::vector<Loc> saved;
+    for (IrRef v = 0; v < r; ++v) {
+      const Loc& l = loc(v);
+      if (al_.end[size_t(v)] <= r) continue;
+      if ((l.kind == LocKind::Gpr && is_caller_saved_gpr(uint8_t(l.index))) ||
+          l.kind == LocKind::Xmm)
+        saved.push_back(l);
+    }
+    for (const Loc& l : saved) {
+      if (l.kind == LocKind::Gpr)
+        a_.mov(x86::qword_ptr(x86::rsp, kSaveGprOff + 8 * l.index), x86::gpq(l.index));
+      else
+        a_.movsd(x86::qword_ptr(x86::rsp, kSaveXmmOff + 8 * l.index), x86::xmm(l.index));
+    }
+    // Stage the arguments in memory first: argument registers may hold other
+    // arguments' sources, so writing them directly would need a parallel move.
+    for (int j = 0; j < d.nargs; ++j) {
+      x86::Mem slot = x86::qword_ptr(x86::rsp, kArgOff + 8 * j);
+      if (t_.type_of(d.args[j]) == IrType::Dbl)
+        a_.movsd(slot, use_xmm(d.args[j], x86::xmm15));
+      else
+        a_.mov(slot, use_gp(d.args[j], x86::r11));
+    }
+    int gi = 0, xi = 0;
+    for (int j = 0; j < d.nargs; ++j) {
+      x86::Mem slot = x86::qword_ptr(x86::rsp, kArgOff + 8 * j);
+      if (t_.type_of(d.args[j]) == IrType::Dbl)
+        a_.movsd(x86::xmm(uint32_t(xi++)), slot);
+      else
+        a_.mov(x86::gpq(kIntArgRegs[gi++]), slot);
+    }
+    a_.mov(x86::r11, Imm(int64_t(reinterpret_cast<uintptr_t>(d.addr))));
+    a_.call(x86::r11);
+    if (loc(r).kind != LocKind::None) {
+      if (x.type == IrType::Dbl)
+        finish_xmm(r, x86::xmm0);
+      else if (x.type != IrType::Void)
+        finish_gp(r, x86::rax);
+    }
+    for (const Loc& l : saved) {
+      if (l.kind == LocKind::Gpr)
+        a_.mov(x86::gpq(l.index), x86::qword_ptr(x86::rsp, kSaveGprOff + 8 * l.index));
+      else
+        a_.movsd(x86::xmm(l.index), x86::qword_ptr(x86::rsp, kSaveXmmOff + 8 * l.index));
+    }
+  }
+
+  // --- parallel moves (LOOP and JUMP)
+
+  struct Move {
+    Loc dst;
+    bool is_const;
+    Loc src;
+    uint64_t bits;
+  };
+
+  void move_loc(const Loc& dst, const Loc& src, bool dbl) {
+    if (dst == src) return;
+    if (dst.kind == LocKind::Spill && src.kind == LocKind::Spill) {
+      a_.mov(x86::r10, spill_mem(src.index));
+      a_.mov(spill_mem(dst.index), x86::r10);
+      return;
+    }
+    if (dbl) {
+      if (dst.kind == LocKind::Xmm && src.kind == LocKind::Xmm)
+        a_.movapd(x86::xmm(dst.index), x86::xmm(src.index));
+      else if (dst.kind == LocKind::Xmm)
+        a_.movsd(x86::xmm(dst.index), spill_mem(src.index));
+      else
+        a_.movsd(spill_mem(dst.index), x86::xmm(src.index));
+    } else {
+      if (dst.kind == LocKind::Gpr && src.kind == LocKind::Gpr)
+        a_.mov(x86::gpq(dst.index), x86::gpq(src.index));
+      else if (dst.kind == LocKind::Gpr)
+        a_.mov(x86::gpq(dst.index), spill_mem(src.index));
+      else
+        a_.mov(spill_mem(dst.index), x86::gpq(src.index));
+    }
+  }
+  void move_const(const Loc& dst, uint64_t bits, bool dbl) {
+    if (dst.kind == LocKind::Gpr) return load_imm(x86::gpq(dst.index), bits);
+    if (dst.kind == LocKind::Xmm) return load_dbl_const(x86::xmm(dst.index), bits);
+    load_imm(x86::r10, bits);
+    a_.mov(spill_mem(dst.index), x86::r10);
+    (void)dbl;
+  }
+
+  // Performs all moves "at once": no move reads a location another move
+  // already overwrote. Cycles are broken through a temporary (r11 / xmm15).
+  void parallel_move(std::vector<Move> moves, bool dbl) {
+    const Loc tmp = dbl ? Loc{LocKind::Xmm, 15} : Loc{LocKind::Gpr, 11};
+    std::erase_if(moves, [](const Move& m) { return !m.is_const && m.dst == m.src; });
+    std::vector<Move> consts;
+    std::erase_if(moves, [&](const Move& m) {
+      if (m.is_const) consts.push_back(m);
+      return m.is_const;
+    });
+    while (!moves.empty()) {
+      bool progress = false;
+      for (size_t i = 0; i < moves.size(); ++i) {
+        bool blocked = false;
+        for (size_t j = 0; j < moves.size(); ++j)
+          if (j != i && moves[j].src == moves[i].dst) blocked = true;
+        if (!blocked) {
+          move_loc(moves[i].dst, moves[i].src, dbl);
+          moves.erase(moves.begin() + long(i));
+          progress = true;
+          break;
+        }
+      }
+      if (progress) continue;
+      // Every remaining move is on a cycle: save one destination's current
+      // value in tmp and let its readers read tmp instead.
+      Loc d = moves[0].dst;
+      move_loc(tmp, d, dbl);
+      for (Move& m : moves)
+        if (m.src == d) m.src = tmp;
+    }
+    for (const Move& m : consts) move_const(m.dst, m.bits, dbl);
+  }
+
+  // Moves into every PHI's location: from operand a (at LOOP) or b (at JUMP).
+  void phi_moves(bool back_edge) {
+    std::vector<Move> gp, xm;
+    for (IrRef p = loop_ + 1; size_t(p) < t_.size(); ++p) {
+      const IrIns& phi = t_[p];
+      if (phi.op == IrOp::NOP) continue;
+      if (phi.op != IrOp::PHI) break;
+      if (loc(p).kind == LocKind::None) continue;
+      IrRef src = back_edge ? phi.b : phi.a;
+      Move m{loc(p), is_const(src), is_const(src) ? Loc{} : loc(src),
+             is_const(src) ? const_bits(src) : 0};
+      (phi.type == IrType::Dbl ? xm : gp).push_back(m);
+    }
+    parallel_move(std::move(gp), false);
+    parallel_move(std::move(xm), true);
+  }
+
+  void emit_ins(IrRef r) {
+    const IrIns& x = t_[r];
+    // Dead pure values get no location and no code.
+    if (x.type != IrType::Void && loc(r).kind == LocKind::None && x.op != IrOp::CALL) return;
+    switch (x.op) {
+      case IrOp::NOP:
+      case IrOp::PHI:
+        break;
+      case IrOp::LOOP:
+        phi_moves(false);
+        a_.align(AlignMode::kCode, 16);
+        a_.bind(loop_label_);
+        break;
+      case IrOp::JUMP:
+        phi_moves(true);
+        a_.jmp(loop_label_);
+        break;
+      case IrOp::EXIT:
+        exit_jump(x86::CondCode::kMaxValue, x.snap);
+        break;
+      case IrOp::LOADSLOT: {
+        x86::Gp d = dst_gp(r);
+        a_.mov(x86::r10, x86::qword_ptr(x86::rsp, kSlotsOff));
+        a_.mov(d, x86::qword_ptr(x86::r10, 8 * x.a));
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::UNTAG: {
+        x86::Gp d = dst_gp(r);
+        load_gp(d, x.a);
+        a_.sar(d, 1);
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::TAG: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        x86::Gp d = dst_gp(r);
+        a_.lea(d, x86::ptr(s, s, 0, 1));
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::TAGOV: {
+        x86::Gp d = dst_gp(r);
+        load_gp(d, x.a);
+        a_.add(d, d);  // overflows exactly when a does not fit 63 bits
+        exit_jump(x86::CondCode::kO, x.snap);
+        a_.or_(d, 1);
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::GUARD_SMALLINT: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        a_.test(s.r8(), 1);
+        exit_jump(x86::CondCode::kZ, x.snap);
+        break;
+      }
+      case IrOp::GUARD_CLASS: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        a_.test(s.r8(), 1);
+        exit_jump(x86::CondCode::kNZ, x.snap);  // a small int
+        a_.test(s, s);
+        exit_jump(x86::CondCode::kZ, x.snap);  // no value
+        a_.mov(x86::r11, x86::qword_ptr(s));
+        a_.emit(x86::Inst::kIdCmp, x86::r11, src_gp(x.b, x86::r10));
+        exit_jump(x86::CondCode::kNE, x.snap);
+        break;
+      }
+      case IrOp::GUARD_TRUE:
+      case IrOp::GUARD_FALSE: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        a_.test(s, s);
+        exit_jump(x.op == IrOp::GUARD_TRUE ? x86::CondCode::kZ : x86::CondCode::kNZ, x.snap);
+        break;
+      }
+      case IrOp::GUARD_EQ:
+        guard_compare(x, x86::CondCode::kNE);
+        break;
+      case IrOp::GUARD_NE:
+        guard_compare(x, x86::CondCode::kE);
+        break;
+      case IrOp::ADD:
+      case IrOp::ADDOV:
+        int_binop(r, x, x86::Inst::kIdAdd);
+        break;
+      case IrOp::SUB:
+      case IrOp::SUBOV:
+        int_binop(r, x, x86::Inst::kIdSub);
+        break;
+      case IrOp::MUL:
+      case IrOp::MULOV:
+        int_binop(r, x, x86::Inst::kIdImul);
+        break;
+      case IrOp::AND:
+        int_binop(r, x, x86::Inst::kIdAnd);
+        break;
+      case IrOp::OR:
+        int_binop(r, x, x86::Inst::kIdOr);
+        break;
+      case IrOp::XOR:
+        int_binop(r, x, x86::Inst::kIdXor);
+        break;
+      case IrOp::SHL:
+        shift(r, x, x86::Inst::kIdShl);
+        break;
+      case IrOp::SAR:
+        shift(r, x, x86::Inst::kIdSar);
+        break;
+      case IrOp::SHR:
+        shift(r, x, x86::Inst::kIdShr);
+        break;
+      case IrOp::NEG:
+      case IrOp::NOT: {
+        x86::Gp d = dst_gp(r);
+        load_gp(d, x.a);
+        if (x.op == IrOp::NEG)
+          a_.neg(d);
+        else
+          a_.not_(d);
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::LT:
+        int_compare(r, x, x86::CondCode::kL);
+        break;
+      case IrOp::LE:
+        int_compare(r, x, x86::CondCode::kLE);
+        break;
+      case IrOp::EQ:
+        int_compare(r, x, x86::CondCode::kE);
+        break;
+      case IrOp::NE:
+        int_compare(r, x, x86::CondCode::kNE);
+        break;
+      case IrOp::GT:
+        int_compare(r, x, x86::CondCode::kG);
+        break;
+      case IrOp::GE:
+        int_compare(r, x, x86::CondCode::kGE);
+        break;
+      case IrOp::ULT:
+        int_compare(r, x, x86::CondCode::kB);
+        break;
+      case IrOp::FADD:
+        dbl_binop(r, x, x86::Inst::kIdAddsd);
+        break;
+      case IrOp::FSUB:
+        dbl_binop(r, x, x86::Inst::kIdSubsd);
+        break;
+      case IrOp::FMUL:
+        dbl_binop(r, x, x86::Inst::kIdMulsd);
+        break;
+      case IrOp::FDIV:
+        dbl_binop(r, x, x86::Inst::kIdDivsd);
+        break;
+      case IrOp::FNEG: {
+        x86::Xmm d = dst_xmm(r);
+        load_xmm(d, x.a);
+        load_dbl_const(x86::xmm14, uint64_t(1) << 63);
+        a_.xorpd(d, x86::xmm14);
+        finish_xmm(r, d);
+        break;
+      }
+      case IrOp::FLT:
+      case IrOp::FLE:
+      case IrOp::FEQ:
+      case IrOp::FNE:
+      case IrOp::FGT:
+      case IrOp::FGE:
+        dbl_compare(r, x);
+        break;
+      case IrOp::I2D: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        x86::Xmm d = dst_xmm(r);
+        a_.xorpd(d, d);  // cvtsi2sd only writes the low lane: break the dependency
+        a_.cvtsi2sd(d, s);
+        finish_xmm(r, d);
+        break;
+      }
+      case IrOp::D2I: {
+        x86::Xmm s = use_xmm(x.a, x86::xmm15);
+        x86::Gp d = dst_gp(r);
+        a_.cvttsd2si(d, s);
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::DBITS: {
+        x86::Xmm s = use_xmm(x.a, x86::xmm15);
+        x86::Gp d = dst_gp(r);
+        a_.movq(d, s);
+        finish_gp(r, d);
+        break;
+      }
+      case IrOp::BITSD: {
+        x86::Gp s = use_gp(x.a, x86::r11);
+        x86::Xmm d = dst_xmm(r);
+        a_.movq(d, s);
+        finish_xmm(r, d);
+        break;
+      }
+      case IrOp::LOAD: {
+        x86::Gp p = use_gp(x.a, x86::r11);
+        x86::Mem m = x86::qword_ptr(p, x.b);
+        if (x.type == IrType::Dbl) {
+          x86::Xmm d = dst_xmm(r);
+          a_.movsd(d, m);
+          finish_xmm(r, d);
+        } else {
+          x86::Gp d = dst_gp(r);
+          a_.mov(d, m);
+          finish_gp(r, d);
+        }
+        break;
+      }
+      case IrOp::STORE: {
+        x86::Gp p = use_gp(x.a, x86::r11);
+        x86::Gp v = use_gp(x.c, x86::r10);
+        a_.mov(x86::qword_ptr(p, x.b), v);
+        break;
+      }
+      case IrOp::STOREF: {
+        x86::Gp p = use_gp(x.a, x86::r11);
+        x86::Xmm v = use_xmm(x.c, x86::xmm15);
+        a_.movsd(x86::qword_ptr(p, x.b), v);
+        break;
+      }
+      case IrOp::CALLP:
+      case IrOp::CALL:
+        emit_call(r, x);
+        break;
+    }
+  }
+
+  const Trace& t_;
+  const Allocation& al_;
+  x86::Assembler a_;
+  std::vector<Label> exit_labels_;
+  Label common_exit_, loop_label_;
+  IrRef loop_ = -1;
+  uint32_t frame_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error) {
+  auto out = std::unique_ptr<CompiledTrace>(new CompiledTrace());
+  out->alloc_ = allocate_registers(t);
+  if (!out->alloc_.error.empty()) {
+    *error = out->alloc_.error;
+    return nullptr;
+  }
+  CodeHolder code;
+  code.init(Environment::host());
+  ErrorCollector errors;
+  code.setErrorHandler(&errors);
+  Emitter em(t, out->alloc_, &code);
+  em.emit_all();
+  if (!errors.first.empty()) {
+    *error = "asmjit: " + errors.first;
+    return nullptr;
+  }
+  code.flatten();
+  code.resolveUnresolvedLinks();
+  size_t size = code.codeSize();
+  if (!out->mem_.allocate(size)) {
+    *error = "mmap failed";
+    return nullptr;
+  }
+  code.relocateToBase(uint64_t(reinterpret_cast<uintptr_t>(out->mem_.base())));
+  code.copyFlattenedData(out->mem_.writable(), size, CopySectionFlags::kPadSectionBuffer);
+  if (!errors.first.empty()) {
+    *error = "asmjit: " + errors.first;
+    return nullptr;
+  }
+  // Every guard must use the rel32 jump forms so that patch_exit can retarget it.
+  for (auto& [snap, end] : em.exit_sites) {
+    const uint8_t* p = out->mem_.base() + end;
+    bool jcc32 = end >= 6 && p[-6] == 0x0F && (p[-5] & 0xF0) == 0x80;
+    bool jmp32 = end >= 5 && p[-5] == 0xE9;
+    if (!jcc32 && !jmp32) {
+      *error = "internal: guard jump is not rel32";
+      return nullptr;
+    }
+    out->exit_sites_.push_back({snap, end - 4});
+  }
+  if (!out->mem_.seal()) {
+    *error = "mprotect failed";
+    return nullptr;
+  }
+  out->code_size_ = size;
+  out->entry_ = reinterpret_cast<CompiledTrace::EntryFn>(out->mem_.base());
+  for (size_t k = 0; k < t.const_count(); ++k)
+    out->const_bits_.push_back(t.constant(const_ref(uint32_t(k))).bits);
+  for (size_t s = 0; s < t.snapshots().size(); ++s) {
+    auto entries = t.snapshots().entries(uint32_t(s));
+    out->snap_ranges_.push_back({uint32_t(out->snap_entries_.size()), uint32_t(entries.size())});
+    out->snap_entries_.insert(out->snap_entries_.end(), entries.begin(), entries.end());
+  }
+  return out;
+}
+
+uint64_t CompiledTrace::exit_value(const ExitState& st, IrRef ref) const {
+  if (is_const(ref)) return const_bits_[const_index(ref)];
+  const Loc& l = alloc_.loc[size_t(ref)];
+  switch (l.kind) {
+    case LocKind::Gpr:
+      return st.gpr[l.index];
+    case LocKind::Xmm:
+      return st.xmm[l.index];
+    case LocKind::Spill:
+      return st.spill[l.index];
+    case LocKind::None:
+      break;
+  }
+  return 0;
+}
+
+std::vector<uint64_t> CompiledTrace::exit_values(const ExitState& st, uint32_t snap) const {
+  std::vector<uint64_t> out;
+  auto [begin, count] = snap_ranges_[snap];
+  for (uint32_t k = begin; k < begin + count; ++k) {
+    const SnapEntry& e = snap_entries_[k];
+    out.push_back(e.kind == SnapKind::Virtual ? 0 : exit_value(st, e.ref));
+  }
+  return out;
+}
+
+bool CompiledTrace::patch_exit(uint32_t snap, const void* target) {
+  bool ok = true;
+  for (auto& [s, rel] : exit_sites_) {
+    if (s != snap) continue;
+    uint8_t* site = mem_.base() + rel;
+    int64_t disp = reinterpret_cast<intptr_t>(target) - reinterpret_cast<intptr_t>(site + 4);
+    if (disp < INT32_MIN || disp > INT32_MAX) return false;  // bridge out of rel32 range
+    int32_t d32 = int32_t(disp);
+    ok = mem_.patch(site, &d32, 4) && ok;
+  }
+  return ok;
+}
+
+size_t CompiledTrace::exit_site_count(uint32_t snap) const {
+  size_t n = 0;
+  for (auto& site : exit_sites_) n += site.first == snap;
+  return n;
+}
+
+std::string CompiledTrace::disassemble() const { return x64::disassemble(code(), code_size()); }
+
+}  // namespace kestrel::jit::x64

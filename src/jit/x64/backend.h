@@ -1,0 +1,103 @@
+// The x86-64 backend's interface: compile a verified Trace to machine code,
+// run it, and read the interpreter-visible values back after an exit.
+// docs/jit.md ("Backend") describes the code it emits.
+//
+// Entry ABI (System V):
+//     uint32_t entry(uint64_t* slots, ExitState* exit)
+// `slots` is the entry frame's slot array (Frame::slots, as Value words);
+// LOADSLOT n reads slots[n]. The trace runs until a guard fails (or EXIT),
+// then its exit stub stores every general register, the low 64 bits of every
+// XMM register and every spill slot into *exit and returns the exit number,
+// which is the snapshot index of the failing guard. The values of the
+// snapshot's entries are then read with CompiledTrace::exit_value(), which
+// knows where the register allocator put each IR ref. Traces never write
+// `slots`; the deoptimiser writes the snapshot's entries into the frame.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "jit/ir.h"
+#include "jit/x64/code_memory.h"
+
+namespace kestrel::jit::x64 {
+
+// The most spill slots a trace may use (ExitState carries a copy of them).
+inline constexpr uint32_t kMaxSpillSlots = 512;
+
+// Filled by the exit stub. Offsets are fixed: the stub addresses them directly.
+struct ExitState {
+  uint64_t gpr[16];  // by x86 register number: rax rcx rdx rbx rsp rbp rsi rdi r8 .. r15
+  uint64_t xmm[16];  // low 64 bits of xmm0 .. xmm15
+  uint64_t spill[kMaxSpillSlots];
+};
+static_assert(offsetof(ExitState, xmm) == 128 && offsetof(ExitState, spill) == 256);
+
+// Where the register allocator keeps an IR value for its whole lifetime.
+enum class LocKind : uint8_t { None, Gpr, Xmm, Spill };
+struct Loc {
+  LocKind kind = LocKind::None;
+  uint16_t index = 0;  // register number or spill slot
+  friend bool operator==(const Loc&, const Loc&) = default;
+};
+
+// Register allocation result (regalloc.cpp), exposed for tests and the log.
+struct Allocation {
+  std::vector<Loc> loc;      // per instruction; None = no value or dead
+  std::vector<int32_t> end;  // per instruction: last position that needs the value
+  uint32_t spill_slots = 0;
+  std::string error;  // non-empty: allocation failed (too many spills)
+};
+Allocation allocate_registers(const Trace& t);
+std::string format_loc(const Loc& l);  // "rbx", "xmm3", "[s4]", "-"
+
+class CompiledTrace {
+ public:
+  using EntryFn = uint32_t (*)(uint64_t* slots, ExitState* exit);
+
+  uint32_t run(uint64_t* slots, ExitState* exit) const { return entry_(slots, exit); }
+  EntryFn entry() const { return entry_; }
+  const uint8_t* code() const { return mem_.base(); }
+  size_t code_size() const { return code_size_; }
+  const Allocation& allocation() const { return alloc_; }
+
+  // The value (int64 / double bits / Value word) of `ref` at an exit: ref
+  // must be a constant or an instruction live at the exit (every ref named
+  // by the exit's snapshot or its virtual objects is).
+  uint64_t exit_value(const ExitState& st, IrRef ref) const;
+  // The values of all entries of snapshot `snap`, in entry order (0 for virtuals).
+  std::vector<uint64_t> exit_values(const ExitState& st, uint32_t snap) const;
+
+  // Redirects every guard of snapshot `snap` to `target` (a bridge) instead
+  // of its exit stub; target runs with this trace's frame and registers as
+  // they are at the guard. Goes through CodeRegion::patch (W^X kept).
+  bool patch_exit(uint32_t snap, const void* target);
+  // Number of guard jumps that lead to snapshot `snap`'s stub.
+  size_t exit_site_count(uint32_t snap) const;
+
+  // Machine code listing (capstone), one instruction per line.
+  std::string disassemble() const;
+
+ private:
+  friend std::unique_ptr<CompiledTrace> compile_trace(const Trace&, std::string*);
+  CodeRegion mem_;
+  size_t code_size_ = 0;
+  EntryFn entry_ = nullptr;
+  Allocation alloc_;
+  std::vector<uint64_t> const_bits_;                        // the trace's constants, for exit_value
+  std::vector<SnapEntry> snap_entries_;                     // copies, so the Trace may go away
+  std::vector<std::pair<uint32_t, uint32_t>> snap_ranges_;  // per snapshot: (begin, count)
+  std::vector<std::pair<uint32_t, uint32_t>> exit_sites_;  // (snapshot, offset of the jump's rel32)
+};
+
+// Compiles a trace that passes verify_trace. Returns null and sets *error
+// when the trace cannot be compiled (too many spill slots, assembler error).
+std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error);
+
+// Disassembles `size` bytes at `code` (AT&T-free Intel syntax, with offsets).
+std::string disassemble(const void* code, size_t size);
+
+}  // namespace kestrel::jit::x64
