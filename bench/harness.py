@@ -43,7 +43,7 @@ REFERENCE = "cpython"
 # Default engines: label -> command words (the program path and its arguments follow).
 DEFAULT_ENGINE_ORDER = ["interp", "jit", "cpython", "pypy"]
 
-QUICK = {"runs": 2, "scale": 0.2, "iterations": 5, "warmup_scale": 0.1, "startup_runs": 5, "timeout": 60}
+QUICK = {"runs": 3, "scale": 0.2, "iterations": 5, "warmup_scale": 0.1, "startup_runs": 5, "timeout": 60}
 FULL = {"runs": 3, "scale": 1.0, "iterations": 10, "warmup_scale": 0.3, "startup_runs": 10, "timeout": 180}
 
 ITERATION_RE = re.compile(r"^iteration (\d+) ([0-9.eE+-]+)\s*$")
@@ -254,13 +254,14 @@ def describe_diff(expected, got):
     return "differs in whitespace"
 
 
-def program_args(scale, iterations=None):
-    args = []
-    if iterations:
-        args += ["--iterations", str(iterations)]
-    if scale != 1.0:
-        args += ["--scale", repr(scale)]
-    return args
+def program_args(scale, iterations=1):
+    """Both options always, so the programs never need the environment; with --iterations 1 a
+    program prints one 'iteration 1 <s>' line (its in-process time) to stderr."""
+    return ["--iterations", str(iterations), "--scale", repr(scale)]
+
+
+def inner_times(stderr):
+    return [float(m.group(2)) for m in map(ITERATION_RE.match, stderr.splitlines()) if m]
 
 
 def engine_env():
@@ -654,7 +655,9 @@ def docs_body(meta, summary, warmup, startup, programs, engines, images, failure
         f"- Machine: {m.get('nproc')} CPUs, {m.get('cpu', '?')}, {m.get('memory_gib', '?')} GiB RAM, "
         f"{m.get('platform', '')}" + (f"; load average at start {load[0]:.2f}" if load else "")
         + (f", at end {meta['loadavg_end'][0]:.2f}" if meta.get("loadavg_end") else ""),
-        f"- Kestrel commit: {m.get('git', '?')}",
+        f"- Kestrel checkout: {m.get('git', '?')}" + "".join(
+            f"; binary `{os.path.relpath(path, ROOT)}` built {snap['built']}, sha256 {snap['sha256']}"
+            for path, snap in meta.get("snapshots", {}).items()),
         "- Engines:",
     ]
     for e in engines:
@@ -741,6 +744,23 @@ def benchmark(opts):
     cache = ExpectedCache(opts.cache or os.path.join(os.path.dirname(out_dir), "cache"), reference,
                           cfg["timeout"])
     env = engine_env()
+    snapshots = {}
+    if not opts.no_snapshot:
+        # Other builds in the same checkout may relink or delete build/kestrel mid-run: measure a copy.
+        bindir = os.path.join(out_dir, "bin")
+        for e in engines:
+            if e.kestrel and not e.missing:
+                if e.path not in snapshots:
+                    os.makedirs(bindir, exist_ok=True)
+                    copy = os.path.join(bindir, f"{os.path.basename(e.path)}-{len(snapshots)}")
+                    shutil.copy2(e.path, copy)
+                    with open(copy, "rb") as f:
+                        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+                    built = datetime.datetime.fromtimestamp(os.path.getmtime(e.path)).astimezone()
+                    snapshots[e.path] = {"copy": copy, "sha256": digest,
+                                         "built": built.strftime("%Y-%m-%d %H:%M %Z")}
+                e.original_path = e.path
+                e.path = snapshots[e.path]["copy"]
     meta = {
         "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "command": os.environ.get("BENCH_COMMAND") or " ".join(
@@ -749,7 +769,9 @@ def benchmark(opts):
         "mode": "quick" if opts.quick else "full",
         "machine": machine_info(),
         "programs_dir": programs_dir,
-        "engines": {e.label: {"command": e.command, "path": e.path, "missing": e.missing} for e in engines},
+        "engines": {e.label: {"command": e.command, "path": e.path, "missing": e.missing,
+                              "snapshot_of": getattr(e, "original_path", None)} for e in engines},
+        "snapshots": snapshots,
         **cfg,
     }
     meta["versions"] = {e.label: engine_version(e) for e in engines}
@@ -772,7 +794,8 @@ def benchmark(opts):
                 classify(res, expected)
                 if e.kestrel and res.status == "ok":
                     res.jit_stats = parse_jit_stats(res.stderr)
-                runs.append(record(p, e, "timed", i, res))
+                inner = inner_times(res.stderr)
+                runs.append(record(p, e, "timed", i, res, {"inner_s": inner[0] if inner else None}))
         line = "  ".join(f"{e.label}={cell_text(c)}" for e in engines
                          for c in [summarize(runs, [p], [e])[(p, e.label)]])
         log(f"  {p}: {line}")
@@ -792,11 +815,7 @@ def benchmark(opts):
                     continue
                 res = run_process(e.argv(path, args), cfg["timeout"], env=env, cwd=programs_dir)
                 classify(res, expected)
-                times = []
-                for line in res.stderr.splitlines():
-                    m = ITERATION_RE.match(line)
-                    if m:
-                        times.append(float(m.group(2)))
+                times = inner_times(res.stderr)
                 if e.kestrel and res.status == "ok":
                     res.jit_stats = parse_jit_stats(res.stderr)
                 warmup[p][e.label] = {"status": res.status, "detail": res.detail, "times": times,
@@ -869,13 +888,14 @@ def benchmark(opts):
     with open(os.path.join(out_dir, "results.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["kind", "program", "engine", "run", "wall_s", "maxrss_kb", "exit", "signal", "status",
-                    "detail", "iteration_times"])
+                    "detail", "inner_s", "iteration_times"])
         for r in runs:
             w.writerow([r["kind"], r["program"], r["engine"], r["run"],
                         "" if r["wall_s"] is None else f"{r['wall_s']:.6f}",
                         "" if r["maxrss_kb"] is None else r["maxrss_kb"],
                         "" if r["exit"] is None else r["exit"], "" if r["signal"] is None else r["signal"],
-                        r["status"], r["detail"], " ".join(f"{t:.6f}" for t in r.get("iterations", []))])
+                        r["status"], r["detail"],
+                        "" if r.get("inner_s") is None else f"{r['inner_s']:.6f}", " ".join(f"{t:.6f}" for t in r.get("iterations", []))])
 
     failures = failure_lines(summary, warmup, startup, programs, engines)
     # Terminal report.
@@ -1015,6 +1035,8 @@ def main(argv=None):
     ap.add_argument("--no-docs", action="store_true", help="do not touch the docs file or its images")
     ap.add_argument("--programs-dir", default=PROGRAMS_DIR, help="where the programs live")
     ap.add_argument("--kestrel", help="Kestrel binary (default build/kestrel)")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run Kestrel binaries in place instead of from a copy taken at start")
     ap.add_argument("--cpython", default="/usr/bin/python3", help="CPython binary (the reference)")
     ap.add_argument("--pypy", default="pypy3", help="PyPy binary")
     ap.add_argument("--callgrind", action="store_true",

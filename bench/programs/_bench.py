@@ -4,18 +4,19 @@ import time
 
 
 def _env(name):
-    # Engines without an os module still run the programs; they just ignore the env vars.
+    # The environment is optional: engines without a working os module ignore the env vars
+    # (the harness passes --iterations/--scale on the command line).
     try:
         import os
-    except ImportError:
+        return os.environ.get(name)
+    except Exception:
         return None
-    return os.environ.get(name)
 
 
 def options():
-    """Returns (iterations, scale, explicit): explicit is True when iterations were asked for."""
-    iterations = _env("BENCH_ITERATIONS")
-    scale = _env("BENCH_SCALE")
+    """Returns (iterations, scale, explicit): explicit is True when iterations were asked for.
+    The command line wins; the environment is consulted only for what it does not give."""
+    iterations = scale = None
     args = sys.argv[1:]
     i = 0
     while i < len(args):
@@ -33,6 +34,10 @@ def options():
         else:
             raise SystemExit("usage: PROGRAM [--iterations K] [--scale F]; unknown argument " + arg)
         i += 1
+    if iterations is None:
+        iterations = _env("BENCH_ITERATIONS")
+    if scale is None:
+        scale = _env("BENCH_SCALE")
     explicit = iterations is not None
     return int(iterations or 1), float(scale or 1.0), explicit
 
