@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIB = os.path.normpath(os.path.join(HERE, '..', '..', 'lib'))
 MODULES = ['_sha512', '_random', 'bisect', 'operator', 'keyword', 'string', 'abc', 'types',
            'itertools', 'collections', 'collections.abc', 'functools', 'heapq', 'copy', 'random',
-           'posixpath', 'os', 'os.path', 'contextlib']
+           'posixpath', 'os', 'os.path', 'contextlib', 'json', 'json.decoder', 'json.encoder']
 
 # Import the oracle (CPython) modules first.
 import _random as c_random_core  # noqa: E402
@@ -33,6 +33,9 @@ def load_kestrel_modules():
         # In dependency order; each module's imports then resolve to already-loaded lib/ modules
         # (builtin modules such as _sha512 would otherwise win over sys.path entries).
         for name in MODULES:
+            if name in sys.modules:  # already imported from lib/ by an earlier module
+                loaded[name] = sys.modules[name]
+                continue
             path = os.path.join(LIB, *name.split('.'))
             pkg = os.path.isdir(path)
             path = os.path.join(path, '__init__.py') if pkg else path + '.py'
