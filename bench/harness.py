@@ -73,7 +73,10 @@ class Engine:
         return [self.path] + self.command[1:] + extra + [program] + args
 
     def describe(self):
-        return " ".join(shlex.quote(w) for w in self.command)
+        words = list(self.command)
+        if words and os.path.isabs(words[0]) and words[0].startswith(ROOT + os.sep):
+            words[0] = os.path.relpath(words[0], ROOT)
+        return " ".join(shlex.quote(w) for w in words)
 
 
 def resolve(word):
