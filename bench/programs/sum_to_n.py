@@ -10,4 +10,4 @@ def sum_to_n(n):
     return total
 
 
-run(sum_to_n, 10000000)
+run(sum_to_n, 10000000, minimum=4000000)  # never below 4e6: the total must pass 2**63
