@@ -17,10 +17,11 @@ struct CodeProto;
 
 // A compile-time constant (LOAD_CONST operand, kwnames tuples, docstrings...).
 struct Constant {
-  enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, Code };
+  // Complex is an imaginary literal: real part 0, imaginary part in float_value.
+  enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, Code, Complex };
   Kind kind = Kind::None;
   int64_t int_value = 0;          // Int
-  double float_value = 0;         // Float
+  double float_value = 0;         // Float; Complex: the imaginary part
   std::string text;               // BigInt: decimal digits with optional '-'; Str: UTF-8; Bytes: raw
   std::vector<Constant> items;    // Tuple
   std::shared_ptr<CodeProto> code;  // Code
@@ -29,6 +30,7 @@ struct Constant {
   static Constant boolean(bool b) { Constant c; c.kind = b ? Kind::True : Kind::False; return c; }
   static Constant integer(int64_t v) { Constant c; c.kind = Kind::Int; c.int_value = v; return c; }
   static Constant real(double v) { Constant c; c.kind = Kind::Float; c.float_value = v; return c; }
+  static Constant imaginary(double v) { Constant c; c.kind = Kind::Complex; c.float_value = v; return c; }
   static Constant str(std::string s) { Constant c; c.kind = Kind::Str; c.text = std::move(s); return c; }
 };
 

@@ -94,8 +94,8 @@ struct Call : ExprOf<ExprKind::Call> { ExprPtr func; ExprList args; std::vector<
 // conversion: -1 none, 's', 'r', 'a'. format_spec is a JoinedStr or null.
 struct FormattedValue : ExprOf<ExprKind::FormattedValue> { ExprPtr value; int conversion = -1; ExprPtr format_spec; };
 struct JoinedStr : ExprOf<ExprKind::JoinedStr> { ExprList values; };
-// Only None/True/False/Ellipsis/Int/BigInt/Float/Str/Bytes kinds appear here
-// (complex literals are a SyntaxError-free NotImplementedError in the parser).
+// Only None/True/False/Ellipsis/Int/BigInt/Float/Complex/Str/Bytes kinds
+// appear here (Complex: an imaginary literal such as `2j`).
 struct ConstantExpr : ExprOf<ExprKind::Constant> { kestrel::Constant value; };
 struct Attribute : ExprOf<ExprKind::Attribute> { ExprPtr value; std::string attr; ExprContext ctx = ExprContext::Load; };
 struct Subscript : ExprOf<ExprKind::Subscript> { ExprPtr value, slice; ExprContext ctx = ExprContext::Load; };

@@ -66,7 +66,8 @@ std::string const_key(const Constant& c) {
     case K::Int:
       key += std::to_string(c.int_value);
       break;
-    case K::Float: {
+    case K::Float:
+    case K::Complex: {  // the kind letter keeps 1.0 and 1j apart
       uint64_t bits;
       std::memcpy(&bits, &c.float_value, sizeof bits);
       key += std::to_string(bits);

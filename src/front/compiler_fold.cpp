@@ -29,6 +29,7 @@ bool is_true_constant(const Constant& c) {
     case K::BigInt:
       return true;  // big ints are never zero
     case K::Float:
+    case K::Complex:
       return c.float_value != 0.0;
     case K::Str:
     case K::Bytes:

@@ -147,6 +147,12 @@ std::string const_repr(const Constant& c) {
       return c.text;
     case K::Float:
       return float_repr(c.float_value);
+    case K::Complex: {
+      // repr of complex(0, v): the imaginary part without float's ".0".
+      std::string s = float_repr(c.float_value);
+      if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+      return s + "j";
+    }
     case K::Str:
       return str_repr(c.text);
     case K::Bytes:

@@ -805,6 +805,12 @@ ExprPtr Parser::number(const Token& t) {
   for (uint32_t i = t.start; i < t.end; ++i) {
     if (src_[i] != '_') s += src_[i];
   }
+  if (!s.empty() && (s.back() == 'j' || s.back() == 'J')) {
+    // Imaginary literal (decimal only): the tokenizer accepted the digits.
+    s.pop_back();
+    c->value = Constant::imaginary(strtod(s.c_str(), nullptr));
+    return c;
+  }
   int base = 10;
   std::string_view digits = s;
   if (s.size() > 1 && s[0] == '0') {

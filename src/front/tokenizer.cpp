@@ -646,9 +646,9 @@ Token Tokenizer::lex_number(uint32_t start) {
       decimal_tail();
     }
     if (peek(p) == 'j' || peek(p) == 'J') {
-      ++p;
-      int col = col_of(start);
-      fail_at("SyntaxError", "complex literals are not supported", line_, col, line_, col_of(p));
+      ++p;  // imaginary literal: the parser sees the 'j'
+      verify_end_of_number(p, "imaginary");
+      return;
     }
     verify_end_of_number(p, "decimal");
   };

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -667,11 +668,17 @@ TEST(Parser, FloatsAreCorrectlyRounded) {
   EXPECT_EQ(f(2), 1.7976931348623157e308);
 }
 
-TEST(Parser, ComplexLiteralsAreRejected) {
-  SyntaxErrorInfo e = parse_error("x = 5j\n");
-  EXPECT_EQ(e.msg, "complex literals are not supported");
-  EXPECT_EQ(e.lineno, 1);
-  EXPECT_EQ(e.offset, 5);
+TEST(Parser, ImaginaryLiterals) {
+  auto m = parse_module("5j\n1.5e3J\n.5j\n0_1j\n1e400j\n", "t.py");
+  auto value = [&](size_t i) -> const Constant& {
+    return m->body[i]->as<ast::ExprStmt>()->value->as<ast::ConstantExpr>()->value;
+  };
+  const double expected[] = {5.0, 1500.0, 0.5, 1.0, HUGE_VAL};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(value(i).kind, Constant::Kind::Complex);
+    EXPECT_EQ(value(i).float_value, expected[i]);
+  }
+  EXPECT_EQ(parse_error("x = 5jx\n").msg, "invalid imaginary literal");
 }
 
 TEST(Parser, UnsupportedStatements) {

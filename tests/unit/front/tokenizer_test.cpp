@@ -141,7 +141,7 @@ TEST(Tokenizer, NumberErrors) {
   EXPECT_EQ(lex_error("x = 09\n").msg,
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
             "octal integers");
-  EXPECT_EQ(lex_error("x = 1j\n").msg, "complex literals are not supported");
+  EXPECT_EQ(lex_error("x = 1jx\n").msg, "invalid imaginary literal");
 }
 
 TEST(Tokenizer, StringExtents) {
