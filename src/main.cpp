@@ -297,7 +297,7 @@ int main(int argc, char** argv) {
       dir = slash == std::string::npos ? "" : dir.substr(0, slash);
       sys_set_path0(dir);
     } else {
-      sys_set_path0("");
+      sys_set_path0("");  // -c / stdin: sys.path[0] is the empty string, as in CPython
     }
     // Types created by the native modules get their Python-visible dunders too.
     for (Type* t : all_builtin_types()) add_slot_wrappers(t);

@@ -469,6 +469,25 @@ def _join_names(names):
     return ', '.join(names[:-1]) + ', and ' + names[-1]
 
 
+# Read-only field accessor of namedtuple classes (CPython's _tuplegetter).
+class _tuplegetter:
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields."""
     if isinstance(field_names, str):
@@ -584,7 +603,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__module__': module if module is not None else '__main__',
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+        namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
     return type(typename, (tuple,), namespace)
 
 

@@ -26,6 +26,7 @@ namespace kestrel {
 
 Value make_math_module();
 Value make_time_module();
+Value make_posix_module();
 
 namespace {
 
@@ -36,6 +37,7 @@ struct NativeModule {
 const NativeModule kNativeModules[] = {
     {"math", make_math_module},
     {"time", make_time_module},
+    {"_posix", make_posix_module},
 };
 
 bool file_exists(const std::string& path) {

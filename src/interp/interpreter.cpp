@@ -490,6 +490,7 @@ Value current_locals() {
   Frame* f = g_thread.current;
   if (!f) return none();
   if (!f->locals.empty()) return f->locals;
+  if (!f->func) return Value(f->globals);  // module level: locals() is globals()
   Dict* d = dict_new();
   Code* co = f->code;
   for (uint32_t i = 0; i < co->nlocalsplus; ++i) {
@@ -809,6 +810,7 @@ static Value execute(Frame* f, Frame* entry) {
     f = back;
     g_thread.current = f;
     LOAD_FRAME();
+    ip++;  // the caller's ip is its CALL instruction
     PUSH(result);
     DISPATCH();
   }
@@ -972,8 +974,9 @@ static Value execute(Frame* f, Frame* entry) {
     if (callable.is_object() && callable.obj()->type == function_type &&
         !(callable.as<Function>()->code->flags & kCoGenerator)) {
       Function* fn = callable.as<Function>();
+      // f->ip stays on this CALL: exception handling and tracebacks see the
+      // call site; RETURN_VALUE resumes the caller one instruction later.
       f->sp = result_slot;  // the callee's result is pushed here on return
-      f->ip = ip;
       Frame* nf = make_function_frame(fn, args, nargs, kwnames);
       nf->back = f;
       f = nf;

@@ -29,6 +29,8 @@
 
 namespace kestrel {
 
+[[noreturn]] void raise_os_error(int err, Value filename);
+
 namespace {
 
 Type* text_file_type;        // _io.TextIOWrapper
@@ -489,40 +491,6 @@ FileObject* new_file(Type* type, FILE* fp, Value name, const char* mode, bool re
 
 // ------------------------------------------------------------ open()
 
-[[noreturn]] void raise_os_error(int err, Value filename) {
-  Type* t = os_error_type;
-  const char* tn = nullptr;
-  switch (err) {
-    case ENOENT:
-      tn = "FileNotFoundError";
-      break;
-    case EACCES:
-    case EPERM:
-      tn = "PermissionError";
-      break;
-    case EISDIR:
-      tn = "IsADirectoryError";
-      break;
-    case ENOTDIR:
-      tn = "NotADirectoryError";
-      break;
-    case EEXIST:
-      tn = "FileExistsError";
-      break;
-    default:
-      break;
-  }
-  if (tn) {
-    if (Type* found = exception_type_by_name(tn)) t = found;
-  }
-  Value args[3] = {Value::small(err), Value(str_new(std::strerror(err))), filename};
-  // CPython keeps (errno, strerror) as args and the filename as an attribute.
-  Value exc = exception_new(t, args, 2);
-  py_setattr(exc, intern("errno"), args[0]);
-  py_setattr(exc, intern("strerror"), args[1]);
-  py_setattr(exc, intern("filename"), filename);
-  raise_exception(exc);
-}
 
 Value builtin_open(Value* args, size_t nargs, Tuple* kwnames) {
   Value a[8];
@@ -788,6 +756,43 @@ Value builtin_input(Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 }  // namespace
+
+// Raises the OSError subclass CPython uses for `err` (shared with _posix).
+[[noreturn]] void raise_os_error(int err, Value filename) {
+  Type* t = os_error_type;
+  const char* tn = nullptr;
+  switch (err) {
+    case ENOENT:
+      tn = "FileNotFoundError";
+      break;
+    case EACCES:
+    case EPERM:
+      tn = "PermissionError";
+      break;
+    case EISDIR:
+      tn = "IsADirectoryError";
+      break;
+    case ENOTDIR:
+      tn = "NotADirectoryError";
+      break;
+    case EEXIST:
+      tn = "FileExistsError";
+      break;
+    default:
+      break;
+  }
+  if (tn) {
+    if (Type* found = exception_type_by_name(tn)) t = found;
+  }
+  Value args[3] = {Value::small(err), Value(str_new(std::strerror(err))), filename};
+  // CPython keeps (errno, strerror) as args and the filename as an attribute.
+  Value exc = exception_new(t, args, 2);
+  py_setattr(exc, intern("errno"), args[0]);
+  py_setattr(exc, intern("strerror"), args[1]);
+  py_setattr(exc, intern("filename"), filename);
+  raise_exception(exc);
+}
+
 
 // ------------------------------------------------------------ interface
 

@@ -207,11 +207,19 @@ void Tracer::mark_conservative(const Value* begin, const Value* end) {
   for (const Value* p = begin; p < end; ++p) {
     if (!p->is_object()) continue;
     Object* obj;
-    if (h.find_object(p->bits(), &obj)) {
-      h.mark_object(obj, *stack_);
-    } else if (p->obj() == none_object || p->obj() == true_object || p->obj() == false_object) {
-      continue;
-    }
+    if (h.find_object(p->bits(), &obj)) h.mark_object(obj, *stack_);
+  }
+}
+
+// Conservative scanning reads every stack word, including ASan's redzones.
+__attribute__((no_sanitize("address"))) static void scan_words(Heap& h, std::vector<Object*>& stack, char* from,
+                                                             char* to) {
+  from = reinterpret_cast<char*>((uintptr_t(from) + 7) & ~uintptr_t(7));
+  for (char* p = from; p + sizeof(uintptr_t) <= to; p += sizeof(uintptr_t)) {
+    uintptr_t word = *reinterpret_cast<uintptr_t*>(p);
+    if (word & 1 || word < 4096) continue;
+    Object* obj;
+    if (h.find_object(word, &obj)) h.mark_object(obj, stack);
   }
 }
 
@@ -220,21 +228,11 @@ void Tracer::mark_conservative(const Value* begin, const Value* end) {
 __attribute__((noinline)) static void scan_native_stack(Heap& h, std::vector<Object*>& stack) {
   jmp_buf regs;
   setjmp(regs);
-  char* top = reinterpret_cast<char*>(&regs);
   char* bottom = h.stack_bottom_;
   if (!bottom) return;
-  auto scan = [&](char* from, char* to) {
-    from = reinterpret_cast<char*>((uintptr_t(from) + 7) & ~uintptr_t(7));
-    for (char* p = from; p + sizeof(uintptr_t) <= to; p += sizeof(uintptr_t)) {
-      uintptr_t word;
-      std::memcpy(&word, p, sizeof word);
-      if (word & 1 || word < 4096) continue;
-      Object* obj;
-      if (h.find_object(word, &obj)) h.mark_object(obj, stack);
-    }
-  };
-  scan(reinterpret_cast<char*>(&regs), reinterpret_cast<char*>(&regs) + sizeof regs);
-  scan(top, bottom);
+  char* regs_begin = reinterpret_cast<char*>(&regs);
+  scan_words(h, stack, regs_begin, regs_begin + sizeof regs);
+  scan_words(h, stack, reinterpret_cast<char*>(__builtin_frame_address(0)), bottom);
 }
 
 void Heap::collect() {
