@@ -9,7 +9,9 @@
 
 #include "bytecode/opcodes.h"
 #include "modules/builtins_internal.h"
+#include "runtime/bytearray.h"
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
@@ -438,6 +440,10 @@ Value builtin_pow(Value* args, size_t nargs, Tuple* kwnames) {
       if (r != not_implemented()) return r;
     }
   }
+  // complex_pow refuses any modulus (its ternary slot answers for int/float/complex).
+  auto numeric = [](Value v) { return is_int(v) || is_float(v) || is_complex(v); };
+  if ((is_complex(a[0]) || is_complex(a[1])) && numeric(a[0]) && numeric(a[1]))
+    raise_value_error("complex modulo");
   if ((is_int(a[0]) || is_float(a[0])) && (is_int(a[1]) || is_float(a[1])) &&
       (is_int(a[2]) || is_float(a[2])))
     raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
@@ -678,6 +684,9 @@ Value make_builtins_module() {
       {"float", float_type},
       {"str", str_type},
       {"bytes", bytes_type},
+      {"bytearray", bytearray_type},
+      {"memoryview", memoryview_type},
+      {"complex", complex_type},
       {"tuple", tuple_type},
       {"list", list_type},
       {"dict", dict_type},

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/bytearray.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
@@ -562,16 +563,19 @@ inline Value unchanged(Bytes* b) {
   return bytes_new(b->view());
 }
 
-// A bytes-like argument ("a bytes-like object is required, not 'str'").
+// A bytes-like argument: bytes, bytearray or memoryview ("a bytes-like
+// object is required, not 'str'").
 std::string_view need_bytes(Value v) {
-  if (!is_instance(v, bytes_type))
+  std::string_view out;
+  if (!bytes_like_view(v, &out))
     raise_type_error("a bytes-like object is required, not '" + type_name_str(v) + "'");
-  return v.as<Bytes>()->view();
+  return out;
 }
 
 // find/count/index "sub" argument: bytes or an int in range(256).
 std::string_view sub_arg(Value v, char* one) {
-  if (is_instance(v, bytes_type)) return v.as<Bytes>()->view();
+  std::string_view view;
+  if (bytes_like_view(v, &view)) return view;
   static Str* index_name = intern("__index__");
   if (is_int(v) || (!is_str(v) && !lookup_special(v, index_name).empty())) {
     int64_t c = arg_ssize(v);
@@ -654,10 +658,13 @@ Value bytes_repeat(const Bytes* b, int64_t n) {
 Value bytes_slot_binary(Value a, Value b, int op) {
   if (op >= 13) op -= 13;
   bool ab = is_instance(a, bytes_type), bb = is_instance(b, bytes_type);
+  std::string_view y_view;
   switch (op) {
     case 0:
-      if (ab && bb) {
-        std::string_view x = a.as<Bytes>()->view(), y = b.as<Bytes>()->view();
+      // bytes + any bytes-like object is bytes (bytearray + bytes is the
+      // bytearray slot's business: the left operand decides).
+      if (ab && (bb || bytes_like_view(b, &y_view))) {
+        std::string_view x = a.as<Bytes>()->view(), y = bb ? b.as<Bytes>()->view() : y_view;
         if (x.empty() && is_exact(b, bytes_type)) return b;
         if (y.empty() && is_exact(a, bytes_type)) return a;
         Bytes* r = bytes_alloc(int64_t(x.size() + y.size()));
@@ -721,9 +728,8 @@ Value bytes_slot_getitem(Value self, Value key) {
 }
 
 int bytes_slot_contains(Value self, Value item) {
-  std::string_view v = self.as<Bytes>()->view();
-  if (is_instance(item, bytes_type))
-    return v.find(item.as<Bytes>()->view()) != std::string_view::npos;
+  std::string_view v = self.as<Bytes>()->view(), sub;
+  if (bytes_like_view(item, &sub)) return v.find(sub) != std::string_view::npos;
   if (has_index(item)) {
     int64_t c = arg_ssize(item);
     if (c < 0 || c > 255) raise_value_error("byte must be in range(0, 256)");
@@ -796,13 +802,15 @@ Value bytes_slot_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
     static Str* bytes_name = intern("__bytes__");
     Value m = lookup_special(src, bytes_name);
     if (!m.empty()) {
-      result = py_call1(m, src);
+      result = py_call0(m);  // lookup_special returns it bound
       if (!is_instance(result, bytes_type))
         raise_type_error("__bytes__ returned non-bytes (type " + type_name_str(result) + ")");
     } else if (is_exact(src, bytes_type)) {
       result = src;
     } else if (is_instance(src, bytes_type)) {
       result = bytes_new(src.as<Bytes>()->view());
+    } else if (std::string_view view; bytes_like_view(src, &view)) {
+      result = bytes_new(view);
     } else if (has_index(src)) {
       int64_t n = arg_ssize(src);
       if (n < 0) raise_value_error("negative count");
@@ -927,11 +935,12 @@ Value m_join(Value* args, size_t nargs, Tuple* kwnames) {
   std::string out;
   for (int64_t i = 0; i < l->size; ++i) {
     Value v = l->items[i];
-    if (!is_instance(v, bytes_type))
+    std::string_view item;
+    if (!bytes_like_view(v, &item))
       raise_type_error("sequence item " + std::to_string(i) + ": expected a bytes-like object, " +
                        type_name_str(v) + " found");
     if (i) out.append(sep->view());
-    out.append(v.as<Bytes>()->view());
+    out.append(item);
   }
   return bytes_new(out);
 }
@@ -1130,18 +1139,16 @@ Value startend(Value* args, size_t nargs, Tuple* kwnames, const char* name, bool
   if (is_tuple(x)) {
     Tuple* t = x.as<Tuple>();
     for (int64_t i = 0; i < t->size; ++i) {
-      if (!is_instance(t->items[i], bytes_type))
-        raise_type_error("a bytes-like object is required, not '" + type_name_str(t->items[i]) +
-                         "'");
-      if (tailmatch(b->view(), t->items[i].as<Bytes>()->view(), start, end, suffix))
-        return py_bool(true);
+      std::string_view sub = need_bytes(t->items[i]);
+      if (tailmatch(b->view(), sub, start, end, suffix)) return py_bool(true);
     }
     return py_bool(false);
   }
-  if (!is_instance(x, bytes_type))
+  std::string_view sub;
+  if (!bytes_like_view(x, &sub))
     raise_type_error(std::string(name) + " first arg must be bytes or a tuple of bytes, not " +
                      type_name_str(x));
-  return py_bool(tailmatch(b->view(), x.as<Bytes>()->view(), start, end, suffix));
+  return py_bool(tailmatch(b->view(), sub, start, end, suffix));
 }
 
 Value m_startswith(Value* a, size_t n, Tuple* k) { return startend(a, n, k, "startswith", false); }
@@ -1518,8 +1525,9 @@ Value bytes_mod(Value fmt_value, Value args) {
     switch (conv) {
       case 's':
       case 'b': {
-        if (is_instance(arg, bytes_type)) {
-          piece = std::string(arg.as<Bytes>()->view());
+        std::string_view arg_view;
+        if (bytes_like_view(arg, &arg_view)) {
+          piece = std::string(arg_view);
         } else {
           static Str* bytes_name = intern("__bytes__");
           Value m = lookup_special(arg, bytes_name);
@@ -1527,7 +1535,7 @@ Value bytes_mod(Value fmt_value, Value args) {
             raise_type_error(
                 "%b requires a bytes-like object, or an object that implements __bytes__, not '" +
                 type_name_str(arg) + "'");
-          Value r = py_call1(m, arg);
+          Value r = py_call0(m);  // bound by lookup_special
           piece = std::string(r.as<Bytes>()->view());
         }
         if (prec >= 0 && int64_t(piece.size()) > prec) piece.resize(size_t(prec));

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -73,8 +74,9 @@ void float_div_mod(double vx, double wx, double* floordiv, double* mod) {
 
 inline bool is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
 
-// CPython's float_pow.
-double float_pow(double iv, double iw) {
+// CPython's float_pow. A negative base with a fractional exponent sets
+// *to_complex (the caller computes the complex power, as CPython does).
+double float_pow(double iv, double iw, bool* to_complex) {
   if (iw == 0) return 1.0;
   if (std::isnan(iv)) return iv;
   if (std::isnan(iw)) return iv == 1.0 ? 1.0 : iw;
@@ -96,8 +98,10 @@ double float_pow(double iv, double iw) {
   }
   bool negate = false;
   if (iv < 0.0) {
-    if (iw != std::floor(iw))
-      raise(not_implemented_error_type, "complex numbers are not supported");
+    if (iw != std::floor(iw)) {
+      *to_complex = true;
+      return 0.0;
+    }
     iv = -iv;
     negate = is_odd_integer(iw);
   }
@@ -639,8 +643,12 @@ Value float_binary(Value a, Value b, int op) {
       }
       return float_new(m);
     }
-    case kPow:
-      return float_new(float_pow(x, y));
+    case kPow: {
+      bool to_complex = false;
+      double r = float_pow(x, y, &to_complex);
+      if (to_complex) return complex_power(x, 0.0, y, 0.0);
+      return float_new(r);
+    }
     default:
       return not_implemented();
   }

@@ -12,6 +12,7 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/layout.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
@@ -41,6 +42,7 @@ static Value constant_value(const Constant& c) {
       return Value(t);
     }
     case Constant::Kind::Code: return Value(code_from_proto(c.code));
+    case Constant::Kind::Complex: return complex_new(0.0, c.float_value);
   }
   return none();
 }
