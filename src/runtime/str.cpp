@@ -7,6 +7,7 @@
 #include <new>
 #include <vector>
 
+#include "runtime/bytearray.h"
 #include "runtime/bytes.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
@@ -826,12 +827,12 @@ Value str_slot_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
     }
     Value obj = a[0].empty() ? Value(str_empty()) : a[0];
     if (is_str(obj)) raise_type_error("decoding str is not supported");
-    if (!is_instance(obj, bytes_type))
+    std::string_view data;  // bytes, bytearray or memoryview
+    if (!bytes_like_view(obj, &data))
       raise_type_error("decoding to str: need a bytes-like object, " + type_name_str(obj) +
                        " found");
-    const Bytes* b = obj.as<Bytes>();
-    Value r = str_decode(b->data(), b->length, a[1].empty() ? nullptr : enc.c_str(),
-                         a[2].empty() ? nullptr : err.c_str());
+    Value r = str_decode(reinterpret_cast<const uint8_t*>(data.data()), int64_t(data.size()),
+                         a[1].empty() ? nullptr : enc.c_str(), a[2].empty() ? nullptr : err.c_str());
     result = r.as<Str>();
   }
   if (type == str_type) return str_exact(result);
