@@ -332,6 +332,12 @@ void gc_free_external(void* ptr, size_t bytes) {
   std::free(ptr);
 }
 
+void gc_note_external(int64_t delta) {
+  Heap& h = heap();
+  if (delta > 0) h.bytes_since_gc_ += size_t(delta);
+  h.stats_.external_bytes += uint64_t(delta);
+}
+
 void gc_collect() {
   Heap& h = heap();
   if (h.pause_depth_ == 0 && !h.collecting_) h.collect();

@@ -50,6 +50,10 @@ T* gc_new(Type* type, size_t extra_bytes = 0) {
 void* gc_malloc_external(size_t bytes);
 void* gc_realloc_external(void* ptr, size_t old_bytes, size_t new_bytes);
 void gc_free_external(void* ptr, size_t bytes);
+// Reports memory allocated (or, negative, freed) outside the heap by code that
+// cannot tolerate a collection at that point (GMP's allocator): counted
+// toward the next collection, which runs at the next heap allocation.
+void gc_note_external(int64_t delta);
 
 void gc_collect();
 void gc_add_root(Object** slot);

@@ -5,9 +5,7 @@
 
 #include <vector>
 
-#include "runtime/bytearray.h"
 #include "runtime/bytes.h"
-#include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -55,7 +53,8 @@ Type* classmethod_type;
 Type* super_type;
 Type* getter_type;
 
-void init_exceptions();  // runtime/exceptions.cpp
+void init_exceptions();     // runtime/exceptions.cpp
+void init_gmp_allocator();  // runtime/gmp_alloc.cpp
 
 static Type* bare_type(uint32_t size, uint32_t flags = 0) {
   Type* t = gc_new<Type>(type_type);
@@ -69,6 +68,9 @@ void init_runtime() {
   static bool done = false;
   if (done) return;
   done = true;
+  // Before any mpz is created (True/False are BigInts): GMP must free with
+  // the allocator that allocated.
+  init_gmp_allocator();
   GcPause pause;  // nothing is rooted until the globals are filled in
 
   // type and object refer to each other; str, tuple and dict are needed to
@@ -140,21 +142,8 @@ void init_runtime() {
   init_dict_type();
   init_set_type();
   init_range_type();
-  init_complex_type();
-  init_bytearray_types();  // bytearray and memoryview
   // Python-visible dunders for every builtin type's slots (dict.__setitem__ ...).
   extern const std::vector<Type*>& all_builtin_types();
-  // CPython's inherit_slots: a type that defines neither hash nor comparison
-  // inherits both (type, function, module ... hash by identity as object does);
-  // one with comparison but no hash (list, dict, bytearray) stays unhashable.
-  for (Type* t : all_builtin_types()) {
-    if (t != object_type && !t->hash && !t->richcompare && t->base) {
-      Type* b = t->base;
-      while (b->base && !b->hash && !b->richcompare) b = b->base;
-      t->hash = b->hash;
-      t->richcompare = b->richcompare;
-    }
-  }
   for (Type* t : all_builtin_types()) add_slot_wrappers(t);
 }
 
