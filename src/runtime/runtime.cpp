@@ -5,7 +5,9 @@
 
 #include <vector>
 
+#include "runtime/bytearray.h"
 #include "runtime/bytes.h"
+#include "runtime/complex.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -142,8 +144,21 @@ void init_runtime() {
   init_dict_type();
   init_set_type();
   init_range_type();
+  init_complex_type();
+  init_bytearray_types();  // bytearray and memoryview
   // Python-visible dunders for every builtin type's slots (dict.__setitem__ ...).
   extern const std::vector<Type*>& all_builtin_types();
+  // CPython's inherit_slots: a type that defines neither hash nor comparison
+  // inherits both (type, function, module ... hash by identity as object does);
+  // one with comparison but no hash (list, dict, bytearray) stays unhashable.
+  for (Type* t : all_builtin_types()) {
+    if (t != object_type && !t->hash && !t->richcompare && t->base) {
+      Type* b = t->base;
+      while (b->base && !b->hash && !b->richcompare) b = b->base;
+      t->hash = b->hash;
+      t->richcompare = b->richcompare;
+    }
+  }
   for (Type* t : all_builtin_types()) add_slot_wrappers(t);
 }
 
