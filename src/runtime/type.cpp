@@ -568,7 +568,10 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
         raise_type_error("multiple bases have instance lay-out conflict");
     }
   }
-  Type* t = gc_new<Type>(metatype);
+  // A metaclass that subclasses type has attribute storage after the Type
+  // struct: allocate the class object with the metaclass's instance size.
+  size_t class_size = metatype->instance_size > sizeof(Type) ? metatype->instance_size : sizeof(Type);
+  Type* t = static_cast<Type*>(gc_alloc(class_size, metatype));
   t->name = intern_str(name);
   t->base = base;
   t->bases = bases;
