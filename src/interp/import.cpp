@@ -312,8 +312,12 @@ Value build_class(Value* args, size_t nargs, Tuple* kwnames) {
   Value ns;
   Value prepare = py_getattr_opt(meta, names::dunder_prepare);
   if (!prepare.empty()) {
-    Value pargs[2] = {name, Value(bases)};
-    ns = py_call(prepare, pargs, 2);
+    ValueVector pargs;
+    pargs.push_back(name);
+    pargs.push_back(Value(bases));
+    for (size_t i = 0; i < kwvals.size(); ++i) pargs.push_back(kwvals[i]);
+    Tuple* pkw = kwkeys.empty() ? nullptr : tuple_from(kwkeys.data(), int64_t(kwkeys.size()));
+    ns = py_call(prepare, pargs.data(), 2, pkw);
   } else {
     ns = Value(dict_new());
   }

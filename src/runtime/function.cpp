@@ -343,6 +343,11 @@ static void module_setattr(Value self, Str* name, Value v) {
     dict_set_str(m->dict, name, v);
   }
 }
+// dir(module) lists the module's namespace, not the module type's attributes.
+static Value module_dir(Value* args, size_t nargs, Tuple*) {
+  check_nargs("__dir__", nargs, 1, 1);
+  return py_list_of(Value(args[0].as<Module>()->dict));
+}
 static Value module_repr(Value self) {
   Module* m = self.as<Module>();
   Value file = dict_get_str(m->dict, names::dunder_file);
@@ -550,6 +555,7 @@ void init_function_types() {
   module_type->getattr = module_getattr;
   module_type->setattr = module_setattr;
   module_type->repr = module_repr;
+  add_method(module_type, "__dir__", module_dir);
 
   property_type->trace = property_trace;
   property_type->new_ = property_new;

@@ -469,13 +469,13 @@ static void heap_finalize(Object* obj) {
   free_instance_attrs(obj);
 }
 
-// Is `name` defined by a heap class in t's MRO before any builtin class?
+// Is `name` found first in a heap (Python-defined) class of t's MRO? Builtin
+// classes that define it themselves stop the search (their slot is inherited).
 static bool defined_in_heap_class(Type* t, Str* name) {
   Tuple* mro = t->mro;
   for (int64_t i = 0; i < mro->size; ++i) {
     Type* k = mro->items[i].as<Type>();
-    if (!(k->type_flags & kTypeHeap)) return false;
-    if (!dict_get_str(k->dict, name).empty()) return true;
+    if (!dict_get_str(k->dict, name).empty()) return (k->type_flags & kTypeHeap) != 0;
   }
   return false;
 }
@@ -622,11 +622,13 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
     w->callable = ns_new;
     dict_set_str(t->dict, names::dunder_new, Value(w));
   }
-  Value ns_is = dict_get_str(t->dict, names::dunder_init_subclass);
-  if (!ns_is.empty() && type_of(ns_is) == function_type) {
-    auto* w = gc_new<MethodWrapper>(classmethod_type);
-    w->callable = ns_is;
-    dict_set_str(t->dict, names::dunder_init_subclass, Value(w));
+  for (Str* implicit : {names::dunder_init_subclass, intern("__class_getitem__")}) {
+    Value fn = dict_get_str(t->dict, implicit);
+    if (!fn.empty() && type_of(fn) == function_type) {
+      auto* w = gc_new<MethodWrapper>(classmethod_type);
+      w->callable = fn;
+      dict_set_str(t->dict, implicit, Value(w));
+    }
   }
   if (dict_get_str(t->dict, names::dunder_doc).empty()) dict_set_str(t->dict, names::dunder_doc, none());
   if (!dict_get_str(t->dict, names::dunder_eq).empty() && dict_get_str(t->dict, names::dunder_hash).empty())
@@ -705,8 +707,18 @@ static void type_setattr(Value self, Str* name, Value v) {
   if (!(t->type_flags & kTypeHeap))
     raise_type_error("cannot set '" + str_to_utf8(name) + "' attribute of immutable type '" +
                      str_to_utf8(t->name) + "'");
+  if (!name->interned) name = intern_str(name);
+  if (!v.empty() && (name == names::dunder_name || name == names::dunder_qualname)) {
+    if (!is_str(v))
+      raise_type_error("can only assign string to " + str_to_utf8(t->name) + "." + str_to_utf8(name) +
+                       ", not '" + type_name_str(v) + "'");
+    if (name == names::dunder_name) t->name = intern_str(v.as<Str>());
+    else t->qualname = v.as<Str>();
+    return;
+  }
   Value meta_attr = type_lookup(type_of(self), name);
-  if (!meta_attr.empty() && type_of(meta_attr)->descr_set) {
+  bool plain_dict_attr = name == names::dunder_doc || name == names::dunder_module;
+  if (!plain_dict_attr && !meta_attr.empty() && type_of(meta_attr)->descr_set) {
     type_of(meta_attr)->descr_set(meta_attr, self, v);
     return;
   }
@@ -980,6 +992,9 @@ void add_slot_wrappers(Type* t) {
   if (own(&Type::repr)) add_wrapper(t, "__repr__", w_repr);
   if (own(&Type::str)) add_wrapper(t, "__str__", w_str);
   if (own(&Type::hash)) add_wrapper(t, "__hash__", w_hash);
+  else if (!t->hash && t->richcompare && t != object_type &&
+           dict_get_str(t->dict, names::dunder_hash).empty())
+    add_type_attr(t, "__hash__", none());  // CPython: list.__hash__ is None
   if (own(&Type::richcompare)) {
     add_wrapper(t, "__lt__", w_cmp<0>);
     add_wrapper(t, "__le__", w_cmp<1>);
