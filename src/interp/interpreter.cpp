@@ -1254,7 +1254,8 @@ static Value execute(Frame* f, Frame* entry) {
   TARGET(CHECK_EXC_MATCH) {
     Value match = POP();
     SAVE_SP();
-    PUSH(py_bool(exception_matches(TOP(), match)));
+    bool matches = exception_matches(TOP(), match);
+    PUSH(py_bool(matches));
     DISPATCH();
   }
   TARGET(WITH_EXCEPT_START) {
