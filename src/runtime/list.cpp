@@ -138,7 +138,7 @@ List* list_from(const Value* items, int64_t n) {
   List* l = gc_new<List>(list_type);
   if (n > 0) {
     list_set_capacity(l, n);
-    std::memcpy(static_cast<void*>(l->items), items, size_t(n) * sizeof(Value));
+    if (n) std::memcpy(static_cast<void*>(l->items), items, size_t(n) * sizeof(Value));
     l->size = n;
   }
   return l;
@@ -164,7 +164,7 @@ void list_extend(List* l, Value iterable) {
     int64_t old = l->size;
     list_resize(l, old + n);
     const Value* src = is_list(iterable) ? as_list(iterable)->items : iterable.as<Tuple>()->items;
-    std::memmove(static_cast<void*>(l->items + old), src, size_t(n) * sizeof(Value));
+    if (n) std::memmove(static_cast<void*>(l->items + old), src, size_t(n) * sizeof(Value));
     return;
   }
   Value it = py_iter(iterable);
@@ -342,8 +342,9 @@ static Value list_binary(Value a, Value b, int op) {
       List* x = as_list(a);
       List* y = as_list(b);
       List* r = list_new(x->size + y->size);
-      std::memcpy(static_cast<void*>(r->items), x->items, size_t(x->size) * sizeof(Value));
-      std::memcpy(static_cast<void*>(r->items + x->size), y->items,
+      // (memcpy from an empty list's null storage is undefined even for 0 bytes)
+      if (x->size) std::memcpy(static_cast<void*>(r->items), x->items, size_t(x->size) * sizeof(Value));
+      if (y->size) std::memcpy(static_cast<void*>(r->items + x->size), y->items,
                   size_t(y->size) * sizeof(Value));
       return Value(r);
     }
