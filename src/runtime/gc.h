@@ -112,7 +112,6 @@ struct GcStats {
   uint64_t collections = 0;
   uint64_t heap_bytes = 0;      // bytes in live + free cells of GC chunks and large objects
   uint64_t external_bytes = 0;  // bytes held through gc_malloc_external
-  uint64_t allocated_total = 0;
 };
 GcStats gc_stats();
 
