@@ -9,7 +9,10 @@
 namespace kestrel::jit {
 namespace {
 
-int64_t rnd_helper3(int64_t a, int64_t b, int64_t c) { return (a ^ (b * 31)) - c; }
+// Wrapping arithmetic done in uint64_t: signed overflow would be undefined.
+int64_t rnd_helper3(int64_t a, int64_t b, int64_t c) {
+  return int64_t((uint64_t(a) ^ (uint64_t(b) * 31)) - uint64_t(c));
+}
 double rnd_fhelper(double x, int64_t a, double y) { return x * 0.5 + double(a) - y; }
 
 class TraceGen {
