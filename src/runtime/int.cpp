@@ -1,6 +1,7 @@
 // Python int: tagged small ints with overflow-checked fast paths, GMP bignums
 // beyond, normalised back to small ints whenever they fit. Arithmetic,
 // hashing, conversions, text parsing/printing, the int type and its methods.
+#include "runtime/number_methods.h"
 #include "runtime/int.h"
 
 #include <algorithm>
@@ -610,20 +611,6 @@ Value int_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 // ---------------------------------------------------------------- methods
-
-void check_method_args(const char* name, size_t nargs, size_t expected) {
-  if (nargs != expected)
-    raise_type_error(std::string(name) + " expected " + std::to_string(expected - 1) + " argument" +
-                     (expected == 2 ? "" : "s") + ", got " + std::to_string(nargs - 1));
-}
-
-const char* const kBinopDunder[13] = {
-    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__",  "__mul__", "__mod__",
-    "__or__",  "__pow__", "__rshift__",   "__sub__",    "__truediv__", "__xor__"};
-const char* const kBinopRDunder[13] = {
-    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__",  "__rmul__", "__rmod__",
-    "__ror__",  "__rpow__", "__rrshift__",   "__rsub__",    "__rtruediv__", "__rxor__"};
-const char* const kCmpDunder[6] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
 template <int op>
 Value int_dunder(Value* args, size_t nargs, Tuple* kwnames) {
