@@ -419,8 +419,7 @@ static Value run_frame(Frame* entry, Value throw_exc = Value());
 
 Value call_function(Function* fn, Value* args, size_t nargs, Tuple* kwnames) {
   if (fn->code->flags & kCoGenerator) {
-    Frame tmp_header;  // bind into a heap frame owned by the generator
-    (void)tmp_header;
+    // Arguments are bound straight into the generator's own heap frame.
     Generator* g = generator_new(fn);
     Frame* f = g->frame;
     bind_arguments(fn, f->slots, args, nargs, kwnames);

@@ -128,10 +128,6 @@ Value py_binary(Value a, Value b, int op) {
     }
     int base_op = op - kInplaceOffset;
     Type* tb = type_of(b);
-    if (ta->binary) {
-      // A slot that ignores in-place forms already answered above for the
-      // plain op; only heap slots distinguish, so retry plain dispatch.
-    }
     Value r = not_implemented();
     bool tried_b = false;
     if (ta != tb && tb->binary && is_subtype(tb, ta)) {
@@ -244,8 +240,6 @@ Value py_call_method(Value obj, Str* name, Value* args, size_t nargs) {
   if (!f.empty() && (type_of(f) == function_type ||
                      (type_of(f) == builtin_function_type && f.as<BuiltinFunction>()->kind == kBuiltinMethod))) {
     // Unbound call with self first: no bound method object.
-    bool has_instance_attr = obj.is_object() && t->attrs_offset && !t->getattr;
-    (void)has_instance_attr;
     Value small[8];
     if (nargs + 1 <= 8) {
       small[0] = obj;

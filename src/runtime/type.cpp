@@ -13,6 +13,7 @@
 #include "runtime/int.h"
 #include "runtime/layout.h"
 #include "runtime/names.h"
+#include "runtime/number_methods.h"
 #include "runtime/native.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
@@ -1011,13 +1012,8 @@ void add_slot_wrappers(Type* t) {
                                        w_rbinop<5>, w_rbinop<6>, w_rbinop<7>, w_rbinop<8>, w_rbinop<9>,
                                        w_rbinop<10>, w_rbinop<11>, w_rbinop<12>};
     for (int i = 0; i < 13; ++i) {
-      // Only advertise operators the type actually implements for its own kind.
-      Value probe;
-      (void)probe;
-      std::string n = str_to_utf8(names::binop_names[i]);
-      std::string rn = str_to_utf8(names::binop_rnames[i]);
-      add_wrapper(t, n.c_str() == nullptr ? "" : strdup(n.c_str()), kOps[i]);
-      add_wrapper(t, strdup(rn.c_str()), kROps[i]);
+      add_wrapper(t, kBinopDunder[i], kOps[i]);
+      add_wrapper(t, kBinopRDunder[i], kROps[i]);
     }
   }
   if (own(&Type::length)) add_wrapper(t, "__len__", w_len);
