@@ -24,26 +24,7 @@ def _check_methods(C, *methods):
     return True
 
 
-class _ABCHookMeta(type):
-    """Just enough of ABCMeta for isinstance()/issubclass() to honour __subclasshook__."""
-
-    __hash__ = type.__hash__  # Kestrel: classes of a type subclass are otherwise unhashable
-
-    def __instancecheck__(cls, instance):
-        return cls.__subclasscheck__(type(instance))
-
-    def __subclasscheck__(cls, subclass):
-        if type.__subclasscheck__(cls, subclass):
-            return True
-        hook = cls.__dict__.get('__subclasshook__')
-        if hook is not None:
-            ok = hook.__get__(None, cls)(subclass)
-            if ok is not NotImplemented:
-                return bool(ok)
-        return False
-
-
-class AbstractContextManager(ABC, metaclass=_ABCHookMeta):
+class AbstractContextManager(ABC):
     """An abstract base class for context managers."""
 
     def __enter__(self):

@@ -1,89 +1,476 @@
-# Kestrel: collections.abc -- the common ABC names as plain base classes. isinstance()
-# works for user subclasses only (no virtual registration); mixin methods are provided.
+# Kestrel: collections.abc -- the container ABCs with CPython 3.11 semantics: abstract
+# methods, __subclasshook__ structural checks (Iterable, Sized, Hashable, ...), mixin methods,
+# and the builtin types registered as virtual subclasses (list is a MutableSequence, dict a
+# MutableMapping, ...), so isinstance([], Sequence) is True. No async/coroutine builtins exist,
+# so the async ABCs only have their hooks.
 
-__all__ = ['Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator',
-           'Hashable', 'Iterable', 'Iterator', 'Generator', 'Reversible', 'Sized', 'Container',
-           'Callable', 'Collection', 'Set', 'MutableSet', 'Mapping', 'MutableMapping',
-           'MappingView', 'KeysView', 'ItemsView', 'ValuesView', 'Sequence', 'MutableSequence',
-           'ByteString']
+from abc import ABCMeta, abstractmethod
+import sys
+
+__all__ = ["Awaitable", "Coroutine",
+           "AsyncIterable", "AsyncIterator", "AsyncGenerator",
+           "Hashable", "Iterable", "Iterator", "Generator", "Reversible",
+           "Sized", "Container", "Callable", "Collection",
+           "Set", "MutableSet",
+           "Mapping", "MutableMapping",
+           "MappingView", "KeysView", "ItemsView", "ValuesView",
+           "Sequence", "MutableSequence",
+           "ByteString",
+           ]
+
+# The builtin types registered below (found the way CPython finds them).
+bytes_iterator = type(iter(b''))
+bytearray_iterator = type(iter(bytearray()))
+dict_keyiterator = type(iter({}.keys()))
+dict_valueiterator = type(iter({}.values()))
+dict_itemiterator = type(iter({}.items()))
+list_iterator = type(iter([]))
+list_reverseiterator = type(iter(reversed([])))
+range_iterator = type(iter(range(0)))
+longrange_iterator = type(iter(range(1 << 1000)))
+set_iterator = type(iter(set()))
+str_iterator = type(iter(""))
+tuple_iterator = type(iter(()))
+zip_iterator = type(iter(zip()))
+dict_keys = type({}.keys())
+dict_values = type({}.values())
+dict_items = type({}.items())
+mappingproxy = type(type.__dict__)
 
 
-class Hashable: pass
-class Awaitable: pass
-class Coroutine(Awaitable): pass
-class AsyncIterable: pass
-class AsyncIterator(AsyncIterable): pass
-class AsyncGenerator(AsyncIterator): pass
-class Sized: pass
-class Container: pass
-class Callable: pass
+def _gen():
+    yield
 
 
-class Iterable:
-    pass
+generator = type(_gen())
+del _gen
+
+
+def _check_methods(C, *methods):
+    """True when every method is defined somewhere on C's MRO and not set to None there."""
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+# ------------------------------------------------------------------ one-trick ponies
+
+class Hashable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __hash__(self):
+        return 0
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Hashable:
+            return _check_methods(C, "__hash__")
+        return NotImplemented
+
+
+class Awaitable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, '__await__', 'send', 'throw', 'close')
+        return NotImplemented
+
+
+class AsyncIterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    def __anext__(self):  # (a coroutine in CPython; Kestrel has no async)
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
+
+
+class AsyncGenerator(AsyncIterator):
+    __slots__ = ()
+
+    def __anext__(self):
+        return self.asend(None)
+
+    @abstractmethod
+    def asend(self, value):
+        raise StopAsyncIteration
+
+    @abstractmethod
+    def athrow(self, typ, val=None, tb=None):
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def aclose(self):
+        return self.athrow(GeneratorExit)
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, '__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
+        return NotImplemented
+
+
+class Iterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __iter__(self):
+        while False:
+            yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterable:
+            return _check_methods(C, "__iter__")
+        return NotImplemented
 
 
 class Iterator(Iterable):
+    __slots__ = ()
+
+    @abstractmethod
+    def __next__(self):
+        'Return the next item from the iterator. When exhausted, raise StopIteration'
+        raise StopIteration
+
     def __iter__(self):
         return self
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterator:
+            return _check_methods(C, '__iter__', '__next__')
+        return NotImplemented
+
+
+for _t in (bytes_iterator, bytearray_iterator, dict_keyiterator, dict_valueiterator,
+           dict_itemiterator, list_iterator, list_reverseiterator, range_iterator,
+           longrange_iterator, set_iterator, str_iterator, tuple_iterator, zip_iterator):
+    Iterator.register(_t)
+del _t
+
 
 class Reversible(Iterable):
-    pass
+    __slots__ = ()
+
+    @abstractmethod
+    def __reversed__(self):
+        while False:
+            yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Reversible:
+            return _check_methods(C, "__reversed__", "__iter__")
+        return NotImplemented
 
 
 class Generator(Iterator):
+    __slots__ = ()
+
     def __next__(self):
+        """Return the next item from the generator. When exhausted, raise StopIteration."""
         return self.send(None)
+
+    @abstractmethod
+    def send(self, value):
+        """Send a value into the generator. Return next yielded value or raise StopIteration."""
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        """Raise an exception in the generator. Return next yielded value or raise StopIteration."""
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        """Raise GeneratorExit inside generator."""
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("generator ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Generator:
+            return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
+        return NotImplemented
+
+
+Generator.register(generator)
+
+
+class Sized(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __len__(self):
+        return 0
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return _check_methods(C, "__len__")
+        return NotImplemented
+
+
+class Container(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __contains__(self, x):
+        return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Container:
+            return _check_methods(C, "__contains__")
+        return NotImplemented
 
 
 class Collection(Sized, Iterable, Container):
-    pass
+    __slots__ = ()
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Collection:
+            return _check_methods(C, "__len__", "__iter__", "__contains__")
+        return NotImplemented
+
+
+class Callable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Callable:
+            return _check_methods(C, "__call__")
+        return NotImplemented
+
+
+# ------------------------------------------------------------------ sets
 
 class Set(Collection):
+    """A set is a finite, iterable container. Concrete subclasses provide __contains__,
+    __iter__ and __len__; the comparisons and operators come from here."""
+    __slots__ = ()
+
     def __le__(self, other):
-        return len(self) <= len(other) and all(e in other for e in self)
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) > len(other):
+            return False
+        for elem in self:
+            if elem not in other:
+                return False
+        return True
 
     def __lt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
         return len(self) < len(other) and self.__le__(other)
 
-    def __ge__(self, other):
-        return len(self) >= len(other) and all(e in self for e in other)
-
     def __gt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
         return len(self) > len(other) and self.__ge__(other)
 
-    def __eq__(self, other):
-        return len(self) == len(other) and self.__le__(other)
+    def __ge__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) < len(other):
+            return False
+        for elem in other:
+            if elem not in self:
+                return False
+        return True
 
-    def isdisjoint(self, other):
-        return not any(v in self for v in other)
+    def __eq__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) == len(other) and self.__le__(other)
 
     @classmethod
     def _from_iterable(cls, it):
+        """Construct an instance of the class from any iterable input (override when the
+        constructor does not take an iterable)."""
         return cls(it)
 
     def __and__(self, other):
-        return self._from_iterable(v for v in other if v in self)
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return self._from_iterable(value for value in other if value in self)
+
+    __rand__ = __and__
+
+    def isdisjoint(self, other):
+        """Return True if two sets have a null intersection."""
+        for value in other:
+            if value in self:
+                return False
+        return True
 
     def __or__(self, other):
-        return self._from_iterable(e for s in (self, other) for e in s)
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        chain = (e for s in (self, other) for e in s)
+        return self._from_iterable(chain)
+
+    __ror__ = __or__
 
     def __sub__(self, other):
-        return self._from_iterable(v for v in self if v not in other)
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = self._from_iterable(other)
+        return self._from_iterable(value for value in self if value not in other)
+
+    def __rsub__(self, other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = self._from_iterable(other)
+        return self._from_iterable(value for value in other if value not in self)
 
     def __xor__(self, other):
-        return (self - other) | (self._from_iterable(other) - self)
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = self._from_iterable(other)
+        return (self - other) | (other - self)
+
+    __rxor__ = __xor__
+
+    def _hash(self):
+        """Compute the hash value of a set the way frozenset does."""
+        MAX = sys.maxsize
+        MASK = 2 * MAX + 1
+        n = len(self)
+        h = 1927868237 * (n + 1)
+        h &= MASK
+        for x in self:
+            hx = hash(x)
+            h ^= (hx ^ (hx << 16) ^ 89869747) * 3644798167
+            h &= MASK
+        h ^= (h >> 11) ^ (h >> 25)
+        h = h * 69069 + 907133923
+        h &= MASK
+        if h > MAX:
+            h -= MASK + 1
+        if h == -1:
+            h = 590923713
+        return h
+
+
+Set.register(frozenset)
 
 
 class MutableSet(Set):
+    """A mutable set: concrete subclasses provide add and discard as well."""
+    __slots__ = ()
+
+    @abstractmethod
+    def add(self, value):
+        """Add an element."""
+        raise NotImplementedError
+
+    @abstractmethod
+    def discard(self, value):
+        """Remove an element.  Do not raise an exception if absent."""
+        raise NotImplementedError
+
     def remove(self, value):
+        """Remove an element. If not a member, raise a KeyError."""
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
     def pop(self):
+        """Return the popped value.  Raise KeyError if empty."""
         it = iter(self)
         try:
             value = next(it)
@@ -93,15 +480,60 @@ class MutableSet(Set):
         return value
 
     def clear(self):
+        """This is slow (creates N new iterators!) but effective."""
         try:
             while True:
                 self.pop()
         except KeyError:
             pass
 
+    def __ior__(self, it):
+        for value in it:
+            self.add(value)
+        return self
+
+    def __iand__(self, it):
+        for value in (self - it):
+            self.discard(value)
+        return self
+
+    def __ixor__(self, it):
+        if it is self:
+            self.clear()
+        else:
+            if not isinstance(it, Set):
+                it = self._from_iterable(it)
+            for value in it:
+                if value in self:
+                    self.discard(value)
+                else:
+                    self.add(value)
+        return self
+
+    def __isub__(self, it):
+        if it is self:
+            self.clear()
+        else:
+            for value in it:
+                self.discard(value)
+        return self
+
+
+MutableSet.register(set)
+
+
+# ------------------------------------------------------------------ mappings
 
 class Mapping(Collection):
+    """A read-only mapping: concrete subclasses provide __getitem__, __iter__ and __len__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __getitem__(self, key):
+        raise KeyError
+
     def get(self, key, default=None):
+        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
         try:
             return self[key]
         except KeyError:
@@ -112,39 +544,136 @@ class Mapping(Collection):
             self[key]
         except KeyError:
             return False
-        return True
+        else:
+            return True
 
     def keys(self):
+        "D.keys() -> a set-like object providing a view on D's keys"
         return KeysView(self)
 
     def items(self):
+        "D.items() -> a set-like object providing a view on D's items"
         return ItemsView(self)
 
     def values(self):
+        "D.values() -> an object providing a view on D's values"
         return ValuesView(self)
 
     def __eq__(self, other):
-        if not isinstance(other, (Mapping, dict)):
+        if not isinstance(other, Mapping):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
 
-    __hash__ = None
+    __reversed__ = None
+
+
+Mapping.register(mappingproxy)
+
+
+class MappingView(Sized):
+    __slots__ = '_mapping',
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+
+
+class KeysView(MappingView, Set):
+    __slots__ = ()
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        yield from self._mapping
+
+
+KeysView.register(dict_keys)
+
+
+class ItemsView(MappingView, Set):
+    __slots__ = ()
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, item):
+        key, value = item
+        try:
+            v = self._mapping[key]
+        except KeyError:
+            return False
+        else:
+            return v is value or v == value
+
+    def __iter__(self):
+        for key in self._mapping:
+            yield (key, self._mapping[key])
+
+
+ItemsView.register(dict_items)
+
+
+class ValuesView(MappingView, Collection):
+    __slots__ = ()
+
+    def __contains__(self, value):
+        for key in self._mapping:
+            v = self._mapping[key]
+            if v is value or v == value:
+                return True
+        return False
+
+    def __iter__(self):
+        for key in self._mapping:
+            yield self._mapping[key]
+
+
+ValuesView.register(dict_values)
 
 
 class MutableMapping(Mapping):
-    _marker = object()
+    """A mutable mapping: concrete subclasses provide __setitem__ and __delitem__ as well."""
+    __slots__ = ()
 
-    def pop(self, key, default=_marker):
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
+
+    __marker = object()
+
+    def pop(self, key, default=__marker):
+        '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
+          If key is not found, d is returned if given, otherwise KeyError is raised.
+        '''
         try:
             value = self[key]
         except KeyError:
-            if default is self._marker:
+            if default is self.__marker:
                 raise
             return default
-        del self[key]
-        return value
+        else:
+            del self[key]
+            return value
 
     def popitem(self):
+        '''D.popitem() -> (k, v), remove and return some (key, value) pair
+           as a 2-tuple; but raise KeyError if D is empty.
+        '''
         try:
             key = next(iter(self))
         except StopIteration:
@@ -154,6 +683,7 @@ class MutableMapping(Mapping):
         return key, value
 
     def clear(self):
+        'D.clear() -> None.  Remove all items from D.'
         try:
             while True:
                 self.popitem()
@@ -161,7 +691,11 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        if isinstance(other, (Mapping, dict)) or hasattr(other, 'keys'):
+        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.'''
+        if isinstance(other, Mapping):
+            for key in other:
+                self[key] = other[key]
+        elif hasattr(other, "keys"):
             for key in other.keys():
                 self[key] = other[key]
         else:
@@ -171,6 +705,7 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
+        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
         try:
             return self[key]
         except KeyError:
@@ -178,70 +713,48 @@ class MutableMapping(Mapping):
         return default
 
 
-class MappingView(Sized):
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return f'{self.__class__.__name__}({self._mapping!r})'
+MutableMapping.register(dict)
 
 
-class KeysView(MappingView, Set):
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        yield from self._mapping
-
-
-class ItemsView(MappingView, Set):
-    def __contains__(self, item):
-        key, value = item
-        try:
-            v = self._mapping[key]
-        except KeyError:
-            return False
-        return v is value or v == value
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
-
-
-class ValuesView(MappingView, Collection):
-    def __contains__(self, value):
-        return any(v is value or v == value for v in self)
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
-
+# ------------------------------------------------------------------ sequences
 
 class Sequence(Reversible, Collection):
+    """A read-only sequence: concrete subclasses provide __getitem__ and __len__."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __getitem__(self, index):
+        raise IndexError
+
     def __iter__(self):
         i = 0
         try:
             while True:
-                yield self[i]
+                v = self[i]
+                yield v
                 i += 1
         except IndexError:
             return
 
     def __contains__(self, value):
-        return any(v is value or v == value for v in self)
+        for v in self:
+            if v is value or v == value:
+                return True
+        return False
 
     def __reversed__(self):
         for i in reversed(range(len(self))):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
+        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
+           Raises ValueError if the value is not present.
+        '''
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
             stop += len(self)
+
         i = start
         while stop is None or i < stop:
             try:
@@ -254,18 +767,48 @@ class Sequence(Reversible, Collection):
         raise ValueError
 
     def count(self, value):
+        'S.count(value) -> integer -- return number of occurrences of value'
         return sum(1 for v in self if v is value or v == value)
 
 
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+Sequence.register(memoryview)
+
+
 class ByteString(Sequence):
-    pass
+    """This unifies bytes and bytearray."""
+    __slots__ = ()
+
+
+ByteString.register(bytes)
+ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):
+    """A mutable sequence: concrete subclasses provide __setitem__, __delitem__ and insert."""
+    __slots__ = ()
+
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
+    def insert(self, index, value):
+        'S.insert(index, value) -- insert value before index'
+        raise IndexError
+
     def append(self, value):
+        'S.append(value) -- append value to the end of the sequence'
         self.insert(len(self), value)
 
     def clear(self):
+        'S.clear() -> None -- remove all items from S'
         try:
             while True:
                 self.pop()
@@ -273,24 +816,51 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
+        'S.reverse() -- reverse *IN PLACE*'
         n = len(self)
         for i in range(n // 2):
             self[i], self[n - i - 1] = self[n - i - 1], self[i]
 
     def extend(self, values):
+        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
+        '''S.pop([index]) -> item -- remove and return item at index (default last).
+           Raise IndexError if list is empty or index is out of range.
+        '''
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
+        '''S.remove(value) -- remove first occurrence of value.
+           Raise ValueError if the value is not present.
+        '''
         del self[self.index(value)]
 
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+MutableSequence.register(list)
+MutableSequence.register(bytearray)
+
+
+# CPython's collections module derives these from the ABCs (deque is registered); Kestrel's
+# collections does not import this module, so they are registered here, when it is imported.
+def _register_collections():
+    import collections
+    MutableSequence.register(collections.deque)
+    MutableSequence.register(collections.UserList)
+    MutableMapping.register(collections.UserDict)
+    MutableMapping.register(collections.ChainMap)
+    Sequence.register(collections.UserString)
+
+
+_register_collections()
+del _register_collections

@@ -464,6 +464,21 @@ static Value staticmethod_call(Value self, Value* args, size_t nargs, Tuple* kwn
 }
 static Value wrapper_get_func(Value self) { return self.as<MethodWrapper>()->callable; }
 
+// __isabstractmethod__ of the wrapped callables (what abc.ABCMeta looks for).
+static bool is_abstract_callable(Value f) {
+  if (f.empty() || is_none(f)) return false;
+  Value v = py_getattr_opt(f, intern("__isabstractmethod__"));
+  return !v.empty() && py_truthy(v);
+}
+static Value wrapper_get_isabstract(Value self) {
+  return py_bool(is_abstract_callable(self.as<MethodWrapper>()->callable));
+}
+static Value property_get_isabstract(Value self) {
+  Property* p = self.as<Property>();
+  return py_bool(is_abstract_callable(p->fget) || is_abstract_callable(p->fset) ||
+                 is_abstract_callable(p->fdel));
+}
+
 // ------------------------------------------------------------ super
 
 static void super_trace(Object* obj, Tracer& tracer) {
@@ -568,12 +583,14 @@ void init_function_types() {
   add_method(property_type, "__set_name__", property_set_name);
   add_getter(property_type, "fget", property_get_fget);
   add_getter(property_type, "__doc__", property_get_doc);
+  add_getter(property_type, "__isabstractmethod__", property_get_isabstract);
 
   for (Type* t : {staticmethod_type, classmethod_type}) {
     t->trace = wrapper_trace;
     t->new_ = wrapper_new;
     add_getter(t, "__func__", wrapper_get_func);
     add_getter(t, "__wrapped__", wrapper_get_func);
+    add_getter(t, "__isabstractmethod__", wrapper_get_isabstract);
   }
   staticmethod_type->descr_get = staticmethod_get;
   staticmethod_type->call = staticmethod_call;

@@ -38,6 +38,8 @@ Value instance_get_attr(Object* obj, Str* name);       // empty when absent
 void instance_set_attr(Object* obj, Str* name, Value v);
 bool instance_del_attr(Object* obj, Str* name);         // false when absent
 Dict* instance_dict(Object* obj);                        // switches to dictionary mode
+// Whether `name` (already mangled) is declared in the __slots__ of a class on owner's MRO.
+bool layout_declares_slot(Type* owner, Str* name);
 void trace_instance_attrs(Object* obj, Tracer& tracer);
 void free_instance_attrs(Object* obj);
 

@@ -1,7 +1,10 @@
 // `object`, the None/NotImplemented/Ellipsis singletons, and the generic
 // attribute protocol (object.__getattribute__ / __setattr__) with
 // descriptors and hidden-class instance storage.
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "runtime/dict.h"
 #include "runtime/errors.h"
@@ -34,6 +37,8 @@ Object* const ellipsis_object = &ellipsis_storage;
 
 // ------------------------------------------------------------ generic attributes
 
+static bool has_instance_dict(Type* t);
+
 Value generic_getattr(Value obj, Str* name) {
   Type* t = type_of(obj);
   Value descr = type_lookup(t, name);
@@ -45,7 +50,8 @@ Value generic_getattr(Value obj, Str* name) {
   if (obj.is_object() && t->attrs_offset) {
     Value v = instance_get_attr(obj.obj(), name);
     if (!v.empty()) return v;
-    if (name == names::dunder_dict && !(t->type_flags & kTypeHasSlotsDecl))
+    if (name == names::dunder_dict &&
+        (!(t->type_flags & kTypeHasSlotsDecl) || has_instance_dict(t)))
       return Value(instance_dict(obj.obj()));
   }
   if (!descr.empty()) {
@@ -55,20 +61,28 @@ Value generic_getattr(Value obj, Str* name) {
   return Value();
 }
 
-static bool slots_allow(Type* t, Str* name) {
-  // With __slots__ declared all the way up, only the listed names may be set.
-  for (Type* k = t; k && (k->type_flags & kTypeHeap); k = k->base) {
+// Instances have a __dict__ unless every class on the MRO declares __slots__
+// without "__dict__" (CPython: some base adds a dict slot).
+static bool has_instance_dict(Type* t) {
+  for (int64_t i = 0; i < t->mro->size; ++i) {
+    Type* k = t->mro->items[i].as<Type>();
+    if (!(k->type_flags & kTypeHeap)) continue;
     if (!(k->type_flags & kTypeHasSlotsDecl)) return true;
     Value slots = dict_get_str(k->dict, names::dunder_slots);
     if (is_str(slots)) {
-      if (str_equal(slots.as<Str>(), name)) return true;
+      if (str_equal_ascii(slots.as<Str>(), "__dict__")) return true;
       continue;
     }
     Value it = py_iter(slots);
     for (Value s = py_next(it); !s.empty(); s = py_next(it))
-      if (is_str(s) && str_equal(s.as<Str>(), name)) return true;
+      if (is_str(s) && str_equal_ascii(s.as<Str>(), "__dict__")) return true;
   }
   return false;
+}
+
+static bool slots_allow(Type* t, Str* name) {
+  // With __slots__ declared all the way up, only the listed names may be set.
+  return has_instance_dict(t) || layout_declares_slot(t, name);
 }
 
 void generic_setattr(Value obj, Str* name, Value v) {
@@ -89,8 +103,11 @@ void generic_setattr(Value obj, Str* name, Value v) {
           "'" + type_name_str(obj) + "' object has no attribute '" + str_to_utf8(name) + "'");
   }
   if (v.empty()) {
-    if (!instance_del_attr(obj.obj(), name)) raise_attribute_error(obj, name);
-    return;
+    if (instance_del_attr(obj.obj(), name)) return;
+    // An unset __slots__ member: CPython's member descriptor says just the name.
+    if ((t->type_flags & kTypeHeap) && layout_declares_slot(t, name))
+      raise(attribute_error_type, str_to_utf8(name));
+    raise_attribute_error(obj, name);
   }
   if ((t->type_flags & kTypeHasSlotsDecl) && !slots_allow(t, name))
     raise(attribute_error_type,
@@ -137,6 +154,22 @@ static Value object_richcompare(Value a, Value b, int cmp) {
   return not_implemented();
 }
 
+// TypeError for instantiating a class with abstract methods (CPython's wording,
+// names sorted).
+[[noreturn]] static void raise_abstract_instantiation(Type* type) {
+  Value methods = dict_get_str(type->dict, intern("__abstractmethods__"));
+  std::vector<std::string> names;
+  if (!methods.empty()) {
+    Value it = py_iter(methods);
+    for (Value s = py_next(it); !s.empty(); s = py_next(it)) names.push_back(str_utf8(s));
+  }
+  std::sort(names.begin(), names.end());
+  std::string joined;
+  for (const std::string& n : names) joined += (joined.empty() ? "" : ", ") + n;
+  raise_type_error("Can't instantiate abstract class " + str_to_utf8(type->name) +
+                   " with abstract method" + (names.size() == 1 ? "" : "s") + " " + joined);
+}
+
 static Value object_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
   size_t total = nargs + (kwnames ? size_t(kwnames->size) : 0);
   if (total > 0) {
@@ -144,6 +177,7 @@ static Value object_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
     if (type->new_ != object_new || type->init == object_type->init)
       raise_type_error(str_to_utf8(type->qualname) + "() takes no arguments");
   }
+  if (type->type_flags & kTypeIsAbstract) raise_abstract_instantiation(type);
   if (type->type_flags & kTypeHeap) {
     Type* sb = solid_base(type);
     if (sb != object_type && sb->new_ && sb->new_ != object_new) return sb->new_(type, args, nargs, kwnames);
@@ -184,6 +218,8 @@ static Value object_dir(Value* args, size_t nargs, Tuple*) {
         int64_t pos = 0;
         Value k, v;
         while (dict_next(a->dict, &pos, &k, &v)) dict_set(d, k, none());
+        for (size_t i = 0; i < a->layout->names.size(); ++i)  // declared __slots__ that are set
+          if (!a->slots[i].empty()) dict_set(d, Value(a->layout->names[i]), none());
       } else {
         for (Str* n : a->layout->names) dict_set(d, Value(n), none());
       }
@@ -199,6 +235,8 @@ static Value object_dir(Value* args, size_t nargs, Tuple*) {
   return py_list_of(Value(d));
 }
 static Value object_init_subclass(Value*, size_t, Tuple*) { return none(); }
+// object.__subclasshook__(C): "no opinion" (abc.ABCMeta asks it first).
+static Value object_subclasshook(Value*, size_t, Tuple*) { return not_implemented(); }
 
 // ------------------------------------------------------------ singletons
 
@@ -226,6 +264,7 @@ void init_object_type() {
   add_method(t, "__reduce_ex__", object_reduce_ex);
   add_method(t, "__dir__", object_dir);
   add_method(t, "__init_subclass__", object_init_subclass, kBuiltinClassMethod);
+  add_method(t, "__subclasshook__", object_subclasshook, kBuiltinClassMethod);
 
   none_storage.type = none_type;
   notimplemented_storage.type = notimplemented_type;

@@ -45,6 +45,8 @@ enum TypeFlags : uint32_t {
   kTypeExcSubclass = 1u << 7,
   kTypeTypeSubclass = 1u << 8,
   kTypeHasSlotsDecl = 1u << 9,  // class body declared __slots__ (no instance __dict__)
+  kTypeIsAbstract =
+      1u << 10,  // non-empty __abstractmethods__: object.__new__ refuses (abc.ABCMeta)
 };
 
 // Comparison op numbers match CmpOp in bytecode/opcodes.h.

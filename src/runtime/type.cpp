@@ -576,8 +576,9 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   t->name = intern_str(name);
   t->base = base;
   t->bases = bases;
-  t->type_flags = kTypeHeap | kTypeBaseType |
-                  (base->type_flags & ~(kTypeHeap | kTypeBaseType | kTypeHasSlotsDecl));
+  t->type_flags =
+      kTypeHeap | kTypeBaseType |
+      (base->type_flags & ~(kTypeHeap | kTypeBaseType | kTypeHasSlotsDecl | kTypeIsAbstract));
   t->dict = dict_copy(ns);
   t->version = fresh_type_version();
   t->mro = compute_mro(t, bases);
@@ -730,6 +731,14 @@ static void type_setattr(Value self, Str* name, Value v) {
                                       str_to_utf8(name) + "'");
   } else {
     dict_set_str(t->dict, name, v);
+  }
+  // CPython's type.__abstractmethods__ setter: a non-empty set makes the class abstract.
+  static Str* const abstract_name = intern("__abstractmethods__");
+  if (name == abstract_name) {
+    if (!v.empty() && py_truthy(v))
+      t->type_flags |= kTypeIsAbstract;
+    else
+      t->type_flags &= ~kTypeIsAbstract;
   }
   type_modified(t);
   if (is_special_name(name)) update_slots(t);
