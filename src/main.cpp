@@ -10,6 +10,7 @@
 #include "front/frontend.h"
 #include "interp/frame.h"
 #include "interp/interpreter.h"
+#include "jit/jit.h"
 #include "modules/builtins.h"
 #include "modules/sys.h"
 #include "runtime/dict.h"
@@ -76,6 +77,36 @@ std::string source_line(const std::string& filename, int lineno) {
   if (start == std::string::npos) return "";
   size_t end = line.find_last_not_of(" \t\r\n");
   return line.substr(start, end - start + 1);
+}
+
+// --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST.
+bool parse_jit_option(const char* a, std::string* error) {
+  jit::JitOptions& o = jit::jit_options();
+  std::string opt(a);
+  auto value = [&](const char* prefix) -> const char* {
+    size_t n = std::strlen(prefix);
+    return opt.compare(0, n, prefix) == 0 ? a + n : nullptr;
+  };
+  if (opt == "--jit=on") o.enabled = true;
+  else if (opt == "--jit=off") o.enabled = false;
+  else if (opt == "--jit-stats") o.stats = true;
+  else if (const char* v = value("--jit-threshold=")) {
+    char* end;
+    long n = std::strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000000) {
+      *error = "invalid --jit-threshold value: " + std::string(v);
+      return false;
+    }
+    o.threshold = int(n);
+  } else if (const char* v = value("--jit-log=")) {
+    o.log_path = v;
+  } else if (const char* v = value("--jit-opt=")) {
+    return jit::opt::parse_pass_list(v, &o.passes, error);
+  } else {
+    *error = "Unknown option: " + opt;
+    return false;
+  }
+  return true;
 }
 
 int line_of(Code* code, uint32_t index) {
@@ -232,8 +263,11 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(a, "--dis") == 0) {
       dis = true;
     } else if (std::strncmp(a, "--jit", 5) == 0) {
-      // JIT options are accepted; the tracing JIT is not built yet, so every
-      // mode currently runs the interpreter (see docs/architecture.md).
+      std::string error;
+      if (!parse_jit_option(a, &error)) {
+        std::fprintf(stderr, "%s\n%s", error.c_str(), kUsage);
+        return 2;
+      }
     } else if (std::strcmp(a, "-u") == 0 || std::strcmp(a, "-B") == 0 || std::strcmp(a, "-E") == 0 ||
                std::strcmp(a, "-s") == 0 || std::strcmp(a, "-S") == 0) {
       // CPython flags that change nothing here.
@@ -282,6 +316,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   try {
     init_runtime();
+    jit::jit_configure();
     init_interpreter();
     Value builtins = make_builtins_module();
     g_thread.builtins = builtins.as<Module>()->dict;
@@ -315,6 +350,7 @@ int main(int argc, char** argv) {
     exit_code = e.exc.empty() ? 1 : handle_uncaught(e.exc);
   }
   flush_std_streams();
+  jit::jit_finish();
   std::fflush(stdout);
   std::fflush(stderr);
   // Skip global destructors: the heap is reclaimed by the OS.

@@ -13,6 +13,7 @@
 #include "interp/frame.h"
 #include "interp/generator.h"
 #include "interp/semantics.h"
+#include "jit/jit.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
@@ -655,7 +656,8 @@ static Value execute(Frame* f, Frame* entry) {
     DISPATCH();
   }
   TARGET(UNARY_NOT) {
-    TOP() = py_bool(!py_truthy(TOP()));
+    SAVE_SP();
+    TOP() = cx.box_bool(!op_truth(cx, TOP()));
     DISPATCH();
   }
   TARGET(UNARY_INVERT) {
@@ -699,16 +701,7 @@ static Value execute(Frame* f, Frame* entry) {
     Value key = sp[-1], container = sp[-2], v = sp[-3];
     sp -= 3;
     SAVE_SP();
-    if (key.is_small() && is_exact(container, list_type)) {
-      List* l = container.as<List>();
-      int64_t i = key.small_value();
-      if (i < 0) i += l->size;
-      if (i >= 0 && i < l->size) {
-        l->items[i] = v;
-        DISPATCH();
-      }
-    }
-    py_setitem(container, key, v);
+    op_store_subscr(cx, container, key, v);
     DISPATCH();
   }
   TARGET(DELETE_SUBSCR) {
@@ -746,9 +739,16 @@ static Value execute(Frame* f, Frame* entry) {
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
-    // Hot-loop counting for the tracing JIT happens here (caches[].counter).
-    caches[ip - 1 - code_start].counter++;
+    // Hot-loop counting for the tracing JIT: one counter per back-edge.
+    uint32_t backedge = uint32_t(ip - 1 - code_start);
     JUMP_TO(ARG());
+    if (++caches[backedge].counter >= jit::g_jit_threshold) {
+      f->ip = ip;
+      SAVE_SP();
+      // The JIT records, compiles or runs the loop from its header; it
+      // hands the frame back stopped wherever the interpreter continues.
+      if (jit::on_hot_loop(f, &caches[backedge].counter, backedge)) LOAD_FRAME();
+    }
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
@@ -757,20 +757,14 @@ static Value execute(Frame* f, Frame* entry) {
   }
   TARGET(POP_JUMP_IF_FALSE) {
     Value v = POP();
-    if (v.obj() == false_object) JUMP_TO(ARG());
-    else if (v.obj() != true_object) {
-      SAVE_SP();
-      if (!py_truthy(v)) JUMP_TO(ARG());
-    }
+    SAVE_SP();
+    if (!op_truth(cx, v)) JUMP_TO(ARG());
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
     Value v = POP();
-    if (v.obj() == true_object) JUMP_TO(ARG());
-    else if (v.obj() != false_object) {
-      SAVE_SP();
-      if (py_truthy(v)) JUMP_TO(ARG());
-    }
+    SAVE_SP();
+    if (op_truth(cx, v)) JUMP_TO(ARG());
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_NONE) {

@@ -156,6 +156,7 @@ EvalResult evaluate(const Trace& t, const uint64_t* slots, const EvalOptions& op
         fail = val(x.a) == val(x.b);
         break;
       case IrOp::ADD:
+      case IrOp::ADDR:
         out = val(x.a) + val(x.b);
         break;
       case IrOp::SUB:

@@ -51,6 +51,7 @@ struct SnapFrame {
   uint32_t
       base;  // for deopt glue: slot offset of this frame relative to the root frame (0 for root)
   const void* code;  // the frame's Code* (null in IR-only tests)
+  uint32_t depth = 0;  // value-stack depth of the frame at pc
   friend bool operator==(const SnapFrame&, const SnapFrame&) = default;
 };
 

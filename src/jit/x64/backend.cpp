@@ -578,6 +578,7 @@ class Emitter {
         break;
       case IrOp::ADD:
       case IrOp::ADDOV:
+      case IrOp::ADDR:
         int_binop(r, x, x86::Inst::kIdAdd);
         break;
       case IrOp::SUB:

@@ -1,0 +1,48 @@
+// Exits (deopt.h). The trace never writes the frame, so leaving it means
+// writing each snapshot entry's value into its slot, boxed by the entry's kind
+// and its ref's IR type, then pointing the frame at the snapshot's pc.
+#include "jit/deopt.h"
+
+#include <bit>
+
+#include "jit/stats.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+
+namespace kestrel::jit {
+
+static Value box_exit_value(const Trace& t, const SnapEntry& e, uint64_t bits) {
+  if (e.kind == SnapKind::Bool) return py_bool(bits != 0);
+  switch (t.type_of(e.ref)) {
+    case IrType::Int: return int_from_i64(int64_t(bits));
+    case IrType::Dbl: return float_new(std::bit_cast<double>(bits));
+    default: return Value::from_bits(bits);
+  }
+}
+
+void enter_trace(CompiledLoop& loop, Frame* f) {
+  JitStats& st = jit_stats();
+  st.trace_entries++;
+  // On the native stack: the collector scans it conservatively, so values in
+  // the exit state stay alive while the exit boxes others.
+  x64::ExitState exit;
+  uint32_t snap = loop.code->run(reinterpret_cast<uint64_t*>(f->slots), &exit);
+  st.guard_failures++;
+  loop.exit_counts[snap]++;
+  const Trace& t = loop.ir;
+  const SnapFrame& frame = t.snapshots().frames(snap)[0];
+  auto entries = t.snapshots().entries(snap);
+  // Unboxed values first need no allocation; write words before boxing so
+  // that every object the exit names is reachable from the frame or the
+  // exit state whenever a box allocates.
+  for (const SnapEntry& e : entries)
+    if (e.kind == SnapKind::Value && t.type_of(e.ref) == IrType::Ref)
+      f->slots[e.slot] = Value::from_bits(loop.code->exit_value(exit, e.ref));
+  for (const SnapEntry& e : entries)
+    if (!(e.kind == SnapKind::Value && t.type_of(e.ref) == IrType::Ref))
+      f->slots[e.slot] = box_exit_value(t, e, loop.code->exit_value(exit, e.ref));
+  f->ip = f->code->code + frame.pc;
+  f->sp = f->stack_base() + frame.depth;
+}
+
+}  // namespace kestrel::jit

@@ -1,0 +1,30 @@
+// Entering a compiled loop and leaving it: the deoptimiser rebuilds the
+// interpreter frame from the failing guard's snapshot (docs/jit.md, "Exits").
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "interp/frame.h"
+#include "jit/ir.h"
+#include "jit/x64/backend.h"
+#include "runtime/gc.h"
+
+namespace kestrel::jit {
+
+// A compiled loop trace and what its exits need.
+struct CompiledLoop {
+  uint32_t number = 0;  // 1, 2, ... in compilation order (for the log)
+  Trace recorded;       // the IR as recorded (kept only until logged)
+  Trace ir;             // the optimized IR: snapshots and value types for exits
+  std::unique_ptr<x64::CompiledTrace> code;
+  std::vector<uint32_t> exit_counts;  // failures per snapshot
+  ValueVector roots;                  // objects the trace's constants point to
+};
+
+// Runs the trace on frame `f` (stopped at the loop header) until a guard
+// fails, then writes the snapshot's state into the frame: slots, f->ip, f->sp.
+void enter_trace(CompiledLoop& loop, Frame* f);
+
+}  // namespace kestrel::jit

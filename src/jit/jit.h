@@ -1,0 +1,41 @@
+// The tracing JIT as the interpreter sees it: options, the hot-loop entry
+// point called by JUMP_BACKWARD, and the statistics printed at exit.
+// docs/jit.md ("Driver") describes the life of a loop: counting, recording,
+// optimizing, compiling, entering, exiting, backing off.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "interp/frame.h"
+#include "jit/opt/passes.h"
+
+namespace kestrel::jit {
+
+struct JitOptions {
+  bool enabled = true;
+  int threshold = 1000;          // back-edge count before a loop is recorded
+  bool stats = false;            // --jit-stats: print a summary at exit
+  std::string log_path;          // --jit-log=FILE
+  size_t max_trace_length = 4000;  // IR instructions per recorded iteration
+  opt::PassOptions passes;       // --jit-opt=...
+};
+JitOptions& jit_options();
+
+// The counter value at which JUMP_BACKWARD calls on_hot_loop (INT32_MAX when
+// the JIT is off), kept in a plain global for the interpreter's fast path.
+extern int32_t g_jit_threshold;
+void jit_configure();  // applies jit_options() (call after option parsing)
+
+// Called by JUMP_BACKWARD when its counter reached g_jit_threshold. `f` is
+// stopped at the loop header (f->ip and f->sp saved); `counter` is the
+// back-edge's counter, `backedge_pc` its position. Records, compiles and/or
+// runs the loop's trace. Returns true when the frame's state changed (the
+// interpreter must reload f->ip and f->sp). May raise Python exceptions
+// (recording executes the program) with the frame at the raising instruction.
+bool on_hot_loop(Frame* f, int32_t* counter, uint32_t backedge_pc);
+
+// Prints the --jit-stats summary (stderr) and closes the log.
+void jit_finish();
+
+}  // namespace kestrel::jit

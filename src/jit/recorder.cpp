@@ -1,0 +1,657 @@
+// The trace recorder (recorder.h): RecordCx, the traced value types, the
+// frame-plumbing opcodes, snapshots, and closing the loop into a runnable
+// trace. docs/jit.md ("Recorder") describes the trace it produces.
+#include "jit/recorder.h"
+
+#include <cstring>
+#include <optional>
+
+#include "bytecode/opcodes.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/str.h"
+
+namespace kestrel::jit {
+
+// ---------------------------------------------------------------------------
+// Helpers called from traces. They never throw (a C++ exception must not
+// unwind through machine code).
+
+uint64_t jit_box_int(int64_t v) { return int_from_i64(v).bits(); }
+uint64_t jit_box_float(double d) { return float_new(d).bits(); }
+uint64_t jit_box_bool(int64_t b) { return py_bool(b != 0).bits(); }
+int64_t jit_floordiv_pos(int64_t x, int64_t y) { return InterpCx::floordiv_pos(x, y); }
+int64_t jit_mod_pos(int64_t x, int64_t y) { return InterpCx::mod_pos(x, y); }
+
+BoxKind box_kind(const Trace& t, IrRef r) {
+  if (is_const(r) || r == kNoRef) return BoxKind::None;
+  const IrIns& x = t[r];
+  if (x.op != IrOp::CALLP) return BoxKind::None;
+  const void* addr = t.calls()[size_t(x.a)].addr;
+  if (addr == reinterpret_cast<const void*>(&jit_box_int)) return BoxKind::Int;
+  if (addr == reinterpret_cast<const void*>(&jit_box_float)) return BoxKind::Float;
+  if (addr == reinterpret_cast<const void*>(&jit_box_bool)) return BoxKind::Bool;
+  return BoxKind::None;
+}
+
+IrRef emit_box(Trace& t, BoxKind kind, IrRef payload) {
+  switch (kind) {
+    case BoxKind::Int: return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_int), "box_int", {payload});
+    case BoxKind::Float:
+      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_float), "box_float", {payload});
+    case BoxKind::Bool:
+      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_bool), "box_bool", {payload});
+    case BoxKind::None: break;
+  }
+  return payload;
+}
+
+// ---------------------------------------------------------------------------
+// The recorder
+
+namespace {
+
+// Thrown to stop recording. `before` = the current instruction has not been
+// executed (the interpreter will run it); otherwise it has been completed.
+struct Abort {
+  std::string reason;
+  bool completed = false;  // the instruction ran to completion before the abort
+};
+
+// What the recorder knows about a ref after guarding it.
+struct RefInfo {
+  Type* cls = nullptr;      // guarded class (int_type for a small int and for a BigInt)
+  bool small = false;       // guarded to be a tagged small int
+  IrRef untagged = kNoRef;  // UNTAG of it (small ints)
+  IrRef unboxed = kNoRef;   // LOAD of the double (floats)
+};
+
+}  // namespace
+
+class Recorder {
+ public:
+  Recorder(Frame* f, uint32_t header, uint32_t backedge, size_t max_length)
+      : f_(f), code_(f->code), header_(header), backedge_(backedge), max_length_(max_length) {
+    nlocals_ = code_->nlocalsplus;
+    depth_ = uint32_t(f->sp - f->stack_base());
+    entry_depth_ = depth_;
+    shadow_.resize(nlocals_ + code_->max_stack + 1, TV(Value(), kNoRef, Rep::Ref));
+    dirty_.assign(shadow_.size(), false);
+    null_ref_ = t_.kref(0);
+  }
+
+  RecordOutcome run();
+
+  Trace& trace() { return t_; }
+  IrRef null_ref() const { return null_ref_; }
+
+  // --- used by RecordCx and the traced types
+  uint32_t snapshot();
+  void guard(IrOp op, IrRef a, IrRef b = 0) {
+    if (op == IrOp::GUARD_TRUE && is_const(a) && t_.constant(a).as_int() != 0) return;
+    if (op == IrOp::GUARD_FALSE && is_const(a) && t_.constant(a).as_int() == 0) return;
+    t_.guard(op, snapshot(), a, b);
+  }
+  [[noreturn]] void abort(std::string reason) { throw Abort{std::move(reason)}; }
+  RefInfo& classify(const TV& v);
+  IrRef as_ref(const TV& v);  // the value as a Value word (boxing if unboxed)
+  IrRef kvalue(Value v) {
+    if (v.is_object()) constants_.push_back(v);
+    return t_.kref(v.bits());
+  }
+  TV constant(Value v);
+
+ private:
+  void step(Instr in);
+  TV& slot(uint32_t i);
+  TV peek(uint32_t n) { return read(nlocals_ + depth_ - n); }
+  TV read(uint32_t i);
+  void write(uint32_t i, const TV& v) {
+    shadow_[i] = v;
+    dirty_[i] = true;
+    f_->slots[i] = v.v;
+  }
+  void pop(uint32_t n) { depth_ -= n; }
+  void push(const TV& v) { write(nlocals_ + depth_++, v); }
+  void jump(uint32_t target) { next_pc_ = target; }
+  void load_global(Str* name);
+  void close_loop(RecordOutcome* out);
+
+  Frame* f_;
+  Code* code_;
+  uint32_t header_, backedge_;
+  size_t max_length_;
+  uint32_t nlocals_ = 0;
+  uint32_t depth_ = 0, entry_depth_ = 0;
+  uint32_t pc_ = 0, next_pc_ = 0;
+  int32_t snap_ = -1;  // the current instruction's snapshot, once made
+  std::vector<TV> shadow_;
+  std::vector<bool> dirty_;  // slot written by the trace (else: still its entry value)
+  std::unordered_map<IrRef, RefInfo> info_;
+  std::vector<Value> constants_;
+  Trace t_;
+  IrRef null_ref_;
+};
+
+static Recorder* g_recorder = nullptr;
+Recorder& current_recorder() { return *g_recorder; }
+
+uint32_t Recorder::snapshot() {
+  if (snap_ >= 0) return uint32_t(snap_);
+  std::vector<SnapEntry> entries;
+  for (uint32_t i = 0; i < nlocals_ + depth_; ++i) {
+    if (!dirty_[i]) continue;
+    const TV& v = shadow_[i];
+    SnapKind kind = v.rep == Rep::Bool ? SnapKind::Bool : SnapKind::Value;
+    entries.push_back(SnapEntry{uint16_t(i), 0, kind, v.ref});
+  }
+  SnapFrame frame{pc_, 0, code_, depth_};
+  snap_ = int32_t(t_.add_snapshot({&frame, 1}, entries));
+  return uint32_t(snap_);
+}
+
+TV Recorder::read(uint32_t i) {
+  TV& v = shadow_[i];
+  if (v.ref == kNoRef) {
+    // First read of an entry value: the trace loads it from the frame.
+    v = TV(f_->slots[i], t_.load_slot(int32_t(i)), Rep::Ref);
+  }
+  return v;
+}
+
+TV& Recorder::slot(uint32_t i) {
+  read(i);
+  return shadow_[i];
+}
+
+TV Recorder::constant(Value v) {
+  if (v.is_small()) return TV(v, t_.kint(v.small_value()), Rep::Int);
+  if (v.is_object() && v.obj()->type == float_type) return TV(v, t_.kdbl(float_value(v)), Rep::Dbl);
+  if (v.is_object() && (v.obj() == true_object || v.obj() == false_object))
+    return TV(v, t_.kint(v.obj() == true_object), Rep::Bool);
+  return TV(v, kvalue(v), Rep::Ref);
+}
+
+RefInfo& Recorder::classify(const TV& v) {
+  RefInfo& info = info_[v.ref];
+  if (info.cls) return info;
+  if (v.v.is_small()) {
+    if (!is_const(v.ref)) guard(IrOp::GUARD_SMALLINT, v.ref);
+    info.cls = int_type;
+    info.small = true;
+  } else {
+    if (v.v.empty()) abort("null value");
+    info.cls = v.v.obj()->type;
+    constants_.push_back(Value(reinterpret_cast<Object*>(info.cls)));
+    if (!is_const(v.ref)) guard(IrOp::GUARD_CLASS, v.ref, t_.kptr(info.cls));
+  }
+  return info;
+}
+
+IrRef Recorder::as_ref(const TV& v) {
+  switch (v.rep) {
+    case Rep::Ref: return v.ref;
+    case Rep::Int:
+      if (is_const(v.ref)) return kvalue(v.v);
+      return emit_box(t_, BoxKind::Int, v.ref);
+    case Rep::Dbl: return emit_box(t_, BoxKind::Float, v.ref);
+    case Rep::Bool:
+      if (is_const(v.ref)) return kvalue(v.v);
+      return emit_box(t_, BoxKind::Bool, v.ref);
+  }
+  return v.ref;
+}
+
+// ---------------------------------------------------------------------------
+// Traced types
+
+TI::TI(int64_t constant) : v(constant), ref(g_recorder->trace().kint(constant)) {}
+TD::TD(double constant) : v(constant), ref(g_recorder->trace().kdbl(constant)) {}
+TB::TB(bool constant) : v(constant), ref(g_recorder->trace().kint(constant)) {}
+TV::TV() : v(), ref(g_recorder->null_ref()), rep(Rep::Ref) {}
+
+TB::operator bool() const {
+  g_recorder->guard(v ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, ref);
+  return v;
+}
+TB TB::operator!() const {
+  Trace& t = g_recorder->trace();
+  return TB(!v, t.emit(IrOp::EQ, ref, t.kint(0)));
+}
+
+static Trace& tr() { return g_recorder->trace(); }
+
+TI operator+(TI a, TI b) { return TI(int64_t(uint64_t(a.v) + uint64_t(b.v)), tr().emit(IrOp::ADD, a.ref, b.ref)); }
+TI operator-(TI a, TI b) { return TI(int64_t(uint64_t(a.v) - uint64_t(b.v)), tr().emit(IrOp::SUB, a.ref, b.ref)); }
+TI operator*(TI a, TI b) { return TI(int64_t(uint64_t(a.v) * uint64_t(b.v)), tr().emit(IrOp::MUL, a.ref, b.ref)); }
+TI operator&(TI a, TI b) { return TI(a.v & b.v, tr().emit(IrOp::AND, a.ref, b.ref)); }
+TI operator|(TI a, TI b) { return TI(a.v | b.v, tr().emit(IrOp::OR, a.ref, b.ref)); }
+TI operator^(TI a, TI b) { return TI(a.v ^ b.v, tr().emit(IrOp::XOR, a.ref, b.ref)); }
+TB operator<(TI a, TI b) { return TB(a.v < b.v, tr().emit(IrOp::LT, a.ref, b.ref)); }
+TB operator<=(TI a, TI b) { return TB(a.v <= b.v, tr().emit(IrOp::LE, a.ref, b.ref)); }
+TB operator==(TI a, TI b) { return TB(a.v == b.v, tr().emit(IrOp::EQ, a.ref, b.ref)); }
+TB operator!=(TI a, TI b) { return TB(a.v != b.v, tr().emit(IrOp::NE, a.ref, b.ref)); }
+TB operator>(TI a, TI b) { return TB(a.v > b.v, tr().emit(IrOp::GT, a.ref, b.ref)); }
+TB operator>=(TI a, TI b) { return TB(a.v >= b.v, tr().emit(IrOp::GE, a.ref, b.ref)); }
+TD operator+(TD a, TD b) { return TD(a.v + b.v, tr().emit(IrOp::FADD, a.ref, b.ref)); }
+TD operator-(TD a, TD b) { return TD(a.v - b.v, tr().emit(IrOp::FSUB, a.ref, b.ref)); }
+TD operator*(TD a, TD b) { return TD(a.v * b.v, tr().emit(IrOp::FMUL, a.ref, b.ref)); }
+TD operator/(TD a, TD b) { return TD(a.v / b.v, tr().emit(IrOp::FDIV, a.ref, b.ref)); }
+TB operator<(TD a, TD b) { return TB(a.v < b.v, tr().emit(IrOp::FLT, a.ref, b.ref)); }
+TB operator<=(TD a, TD b) { return TB(a.v <= b.v, tr().emit(IrOp::FLE, a.ref, b.ref)); }
+TB operator==(TD a, TD b) { return TB(a.v == b.v, tr().emit(IrOp::FEQ, a.ref, b.ref)); }
+TB operator!=(TD a, TD b) { return TB(a.v != b.v, tr().emit(IrOp::FNE, a.ref, b.ref)); }
+TB operator>(TD a, TD b) { return TB(a.v > b.v, tr().emit(IrOp::FGT, a.ref, b.ref)); }
+TB operator>=(TD a, TD b) { return TB(a.v >= b.v, tr().emit(IrOp::FGE, a.ref, b.ref)); }
+
+// ---------------------------------------------------------------------------
+// RecordCx
+
+bool RecordCx::is_small(const TV& v) {
+  if (v.rep != Rep::Ref) return v.rep == Rep::Int;
+  return g_recorder->classify(v).small;
+}
+bool RecordCx::is_exact_float(const TV& v) {
+  if (v.rep != Rep::Ref) return v.rep == Rep::Dbl;
+  return g_recorder->classify(v).cls == float_type;
+}
+Type* RecordCx::class_of(const TV& v) {
+  switch (v.rep) {
+    case Rep::Int: return int_type;
+    case Rep::Dbl: return float_type;
+    case Rep::Bool: return bool_type;
+    case Rep::Ref: break;
+  }
+  return g_recorder->classify(v).cls;
+}
+bool RecordCx::is_bool(const TV& v) { return class_of(v) == bool_type; }
+TB RecordCx::bool_of(const TV& v) {
+  if (v.rep == Rep::Bool) return TB(v.v.obj() == true_object, v.ref);
+  Trace& t = tr();
+  return TB(v.v.obj() == true_object, t.emit(IrOp::EQ, v.ref, g_recorder->kvalue(py_bool(true))));
+}
+bool RecordCx::is_none(const TV& v) { return class_of(v) == none_type; }
+TB RecordCx::is_null(const TV& v) {
+  return TB(v.v.empty(), tr().emit(IrOp::EQ, g_recorder->as_ref(v), g_recorder->null_ref()));
+}
+
+TI RecordCx::small_value(const TV& v) {
+  if (v.rep == Rep::Int) return TI(int_as_i64(v.v), v.ref);
+  RefInfo& info = g_recorder->classify(v);
+  if (info.untagged == kNoRef) info.untagged = tr().emit(IrOp::UNTAG, v.ref);
+  return TI(v.v.small_value(), info.untagged);
+}
+TD RecordCx::float_of(const TV& v) {
+  if (v.rep == Rep::Dbl) return TD(float_value(v.v), v.ref);
+  RefInfo& info = g_recorder->classify(v);
+  if (info.unboxed == kNoRef) info.unboxed = tr().load(IrType::Dbl, v.ref, int32_t(offsetof(Float, value)));
+  return TD(float_value(v.v), info.unboxed);
+}
+TD RecordCx::to_double(TI x) { return TD(double(x.v), tr().emit(IrOp::I2D, x.ref)); }
+TV RecordCx::box_int(TI v) { return TV(int_from_i64(v.v), v.ref, Rep::Int); }
+TV RecordCx::box_float(TD d) { return TV(float_new(d.v), d.ref, Rep::Dbl); }
+TV RecordCx::box_bool(TB b) { return TV(py_bool(b.v), b.ref, Rep::Bool); }
+
+// The overflow questions: the trace takes the no-overflow path with an
+// overflow-checking op (a guard); an overflow seen while recording is a path
+// the trace does not handle.
+bool RecordCx::add_overflows(TI a, TI b, TI* r) {
+  int64_t v;
+  if (__builtin_add_overflow(a.v, b.v, &v)) g_recorder->abort("int64 overflow while recording");
+  *r = TI(v, tr().guard(IrOp::ADDOV, g_recorder->snapshot(), a.ref, b.ref));
+  return false;
+}
+bool RecordCx::sub_overflows(TI a, TI b, TI* r) {
+  int64_t v;
+  if (__builtin_sub_overflow(a.v, b.v, &v)) g_recorder->abort("int64 overflow while recording");
+  *r = TI(v, tr().guard(IrOp::SUBOV, g_recorder->snapshot(), a.ref, b.ref));
+  return false;
+}
+bool RecordCx::mul_overflows(TI a, TI b, TI* r) {
+  int64_t v;
+  if (__builtin_mul_overflow(a.v, b.v, &v)) g_recorder->abort("int64 overflow while recording");
+  *r = TI(v, tr().guard(IrOp::MULOV, g_recorder->snapshot(), a.ref, b.ref));
+  return false;
+}
+TI RecordCx::floordiv_pos(TI x, TI y) {
+  return TI(InterpCx::floordiv_pos(x.v, y.v),
+            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_floordiv_pos), "floordiv", {x.ref, y.ref}));
+}
+TI RecordCx::mod_pos(TI x, TI y) {
+  return TI(InterpCx::mod_pos(x.v, y.v),
+            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_mod_pos), "mod", {x.ref, y.ref}));
+}
+
+TI RecordCx::load_i64(const TV& obj, size_t off) {
+  return TI(InterpCx::load_i64(obj.v, off), tr().load(IrType::Int, g_recorder->as_ref(obj), int32_t(off)));
+}
+void RecordCx::store_i64(const TV& obj, size_t off, TI v) {
+  InterpCx::store_i64(obj.v, off, v.v);
+  tr().emit(IrOp::STORE, g_recorder->as_ref(obj), int32_t(off), v.ref);
+}
+TV RecordCx::load_value(const TV& obj, size_t off) {
+  return TV(InterpCx::load_value(obj.v, off), tr().load(IrType::Ref, g_recorder->as_ref(obj), int32_t(off)),
+            Rep::Ref);
+}
+void RecordCx::store_value(const TV& obj, size_t off, const TV& v) {
+  IrRef value = g_recorder->as_ref(v);
+  InterpCx::store_value(obj.v, off, v.v);
+  tr().emit(IrOp::STORE, g_recorder->as_ref(obj), int32_t(off), value);
+}
+TV RecordCx::list_item(const TV& list, TI i) {
+  Trace& t = tr();
+  IrRef items = t.load(IrType::Int, list.ref, int32_t(offsetof(List, items)));
+  IrRef addr = t.emit(IrOp::ADDR, items, t.emit(IrOp::SHL, i.ref, t.kint(3)));
+  return TV(InterpCx::list_item(list.v, i.v), t.load(IrType::Ref, addr, 0), Rep::Ref);
+}
+TV RecordCx::tuple_item(const TV& tuple, TI i) {
+  Trace& t = tr();
+  IrRef addr = t.emit(IrOp::ADDR, tuple.ref, t.emit(IrOp::SHL, i.ref, t.kint(3)));
+  return TV(InterpCx::tuple_item(tuple.v, i.v), t.load(IrType::Ref, addr, int32_t(offsetof(Tuple, items))),
+            Rep::Ref);
+}
+void RecordCx::list_store(const TV& list, TI i, const TV& v) {
+  Trace& t = tr();
+  IrRef value = g_recorder->as_ref(v);
+  IrRef items = t.load(IrType::Int, list.ref, int32_t(offsetof(List, items)));
+  IrRef addr = t.emit(IrOp::ADDR, items, t.emit(IrOp::SHL, i.ref, t.kint(3)));
+  t.emit(IrOp::STORE, addr, 0, value);
+  InterpCx::list_store(list.v, i.v, v.v);
+}
+
+static std::string type_label(const TV& v) { return type_name_str(v.v); }
+TV RecordCx::binary(const TV& a, const TV& b, int op) {
+  g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " + type_label(b));
+}
+TV RecordCx::compare(const TV& a, const TV& b, int) {
+  g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
+}
+TV RecordCx::getitem(const TV& c, const TV&) { g_recorder->abort("subscript of " + type_label(c)); }
+void RecordCx::setitem(const TV& c, const TV&, const TV&) { g_recorder->abort("item assignment on " + type_label(c)); }
+TV RecordCx::next(const TV& it) { g_recorder->abort("iteration over " + type_label(it)); }
+TB RecordCx::truthy(const TV& v) { g_recorder->abort("truth value of " + type_label(v)); }
+
+// ---------------------------------------------------------------------------
+// Frame plumbing: one instruction
+
+void Recorder::load_global(Str* name) {
+  Dict* g = f_->globals;
+  Dict* b = f_->builtins;
+  // The trace assumes the globals (and, for a builtin, the builtins) dict is
+  // unchanged since recording: one version compare per dict and iteration.
+  Value v = dict_get_str(g, name);
+  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(g)), int32_t(offsetof(Dict, version))),
+        t_.kint(int64_t(g->version)));
+  if (v.empty()) {
+    v = dict_get_str(b, name);
+    if (v.empty()) abort("undefined global");
+    guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(b)), int32_t(offsetof(Dict, version))),
+          t_.kint(int64_t(b->version)));
+  }
+  push(constant(v));
+}
+
+void Recorder::step(Instr in) {
+  RecordCx cx;
+  uint32_t arg = in.arg();
+  switch (in.op()) {
+    case Op::NOP: break;
+    case Op::POP_TOP: pop(1); break;
+    case Op::COPY: push(peek(arg)); break;
+    case Op::SWAP: {
+      TV top = peek(1), other = peek(arg);
+      write(nlocals_ + depth_ - 1, other);
+      write(nlocals_ + depth_ - arg, top);
+      break;
+    }
+    case Op::LOAD_FAST: {
+      TV v = slot(arg);
+      if (v.v.empty()) abort("unbound local");
+      push(v);
+      break;
+    }
+    case Op::STORE_FAST: {
+      TV v = peek(1);
+      pop(1);
+      write(arg, v);
+      break;
+    }
+    case Op::LOAD_CONST: push(constant(code_->consts->items[arg])); break;
+    case Op::LOAD_GLOBAL: load_global(code_->names->items[arg].as<Str>()); break;
+    case Op::UNARY_NEGATIVE: {
+      TV v = peek(1);
+      TV r;
+      if (cx.is_small(v)) {
+        TI x = cx.small_value(v), z(0), out;
+        if (cx.sub_overflows(z, x, &out)) abort("negation overflow");
+        r = cx.box_int(out);
+      } else if (cx.is_exact_float(v)) {
+        TD x = cx.float_of(v);
+        r = TV(float_new(-x.v), t_.emit(IrOp::FNEG, x.ref), Rep::Dbl);
+      } else {
+        abort("unary minus on " + type_label(v));
+      }
+      pop(1);
+      push(r);
+      break;
+    }
+    case Op::UNARY_NOT: {
+      TV r = cx.box_bool(!op_truth(cx, peek(1)));
+      pop(1);
+      push(r);
+      break;
+    }
+    case Op::BINARY_OP: {
+      TV r = op_binary(cx, peek(2), peek(1), int(arg));
+      pop(2);
+      push(r);
+      break;
+    }
+    case Op::COMPARE_OP: {
+      TV r = op_compare(cx, peek(2), peek(1), int(arg));
+      pop(2);
+      push(r);
+      break;
+    }
+    case Op::IS_OP: {
+      TV a = peek(2), b = peek(1);
+      bool same = a.v == b.v;
+      IrRef r = t_.emit(arg ? IrOp::NE : IrOp::EQ, as_ref(a), as_ref(b));
+      pop(2);
+      push(TV(py_bool(arg ? !same : same), r, Rep::Bool));
+      break;
+    }
+    case Op::BINARY_SUBSCR: {
+      TV r = op_subscr(cx, peek(2), peek(1));
+      pop(2);
+      push(r);
+      break;
+    }
+    case Op::STORE_SUBSCR: {
+      op_store_subscr(cx, peek(2), peek(1), peek(3));
+      pop(3);
+      break;
+    }
+    case Op::FOR_ITER: {
+      TV v = op_for_iter(cx, peek(1));
+      if (v.v.empty()) {
+        pop(1);
+        jump(arg);
+        throw Abort{"loop exited while recording", true};
+      }
+      push(v);
+      break;
+    }
+    case Op::JUMP_FORWARD: jump(arg); break;
+    case Op::JUMP_BACKWARD:
+      if (arg != header_) abort("inner loop");
+      jump(arg);
+      break;
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE: {
+      bool truth = bool(op_truth(cx, peek(1)));
+      pop(1);
+      if (truth == (in.op() == Op::POP_JUMP_IF_TRUE)) jump(arg);
+      break;
+    }
+    case Op::POP_JUMP_IF_NONE:
+    case Op::POP_JUMP_IF_NOT_NONE: {
+      TV v = peek(1);
+      bool none = v.rep == Rep::Ref && is_none(v.v);
+      if (v.rep == Rep::Ref) guard(none ? IrOp::GUARD_EQ : IrOp::GUARD_NE, v.ref, kvalue(Value(none_object)));
+      pop(1);
+      if (none == (in.op() == Op::POP_JUMP_IF_NONE)) jump(arg);
+      break;
+    }
+    default: abort(std::string("unsupported instruction ") + std::string(op_name(in.op())));
+  }
+}
+
+RecordOutcome Recorder::run() {
+  RecordOutcome out;
+  Recorder* saved = g_recorder;
+  g_recorder = this;
+  pc_ = header_;
+  try {
+    for (;;) {
+      if (t_.size() > max_length_) abort("trace too long");
+      snap_ = -1;
+      next_pc_ = pc_ + 1;
+      // The collector scans a frame's stack up to f->sp: keep it exact.
+      f_->ip = code_->code + pc_;
+      f_->sp = f_->stack_base() + depth_;
+      step(code_->code[pc_]);
+      f_->sp = f_->stack_base() + depth_;
+      uint32_t prev = pc_;
+      pc_ = next_pc_;
+      if (pc_ == header_ && code_->code[prev].op() == Op::JUMP_BACKWARD) {
+        close_loop(&out);
+        break;
+      }
+      if (pc_ < header_ || pc_ > backedge_) throw Abort{"left the loop"};
+    }
+  } catch (Abort& a) {
+    // Handlers peek at their operands and commit only at the end, so an
+    // abort leaves the frame at the start of pc_'s instruction, or (completed)
+    // at the instruction it went on to.
+    if (a.completed) pc_ = next_pc_;
+    out.closed = false;
+    out.abort_reason = a.reason;
+    out.abort_pc = pc_;
+  } catch (...) {
+    g_recorder = saved;
+    f_->ip = code_->code + pc_;
+    f_->sp = f_->stack_base() + depth_;
+    throw;
+  }
+  g_recorder = saved;
+  f_->ip = code_->code + pc_;
+  f_->sp = f_->stack_base() + depth_;
+  out.constants = std::move(constants_);
+  return out;
+}
+
+// Builds the runnable loop from the recorded iteration:
+//     LOADSLOT s               for every slot the iteration writes (carried)
+//     LOOP
+//     PHI s = (LOADSLOT s, box(value of s at the back edge))
+//     the iteration, with reads of a carried slot's entry value -> its PHI,
+//                    and every snapshot listing each carried slot
+//     JUMP
+// The PHIs hold Value words, so this trace runs without any optimization;
+// peeling and allocation removal then unbox them (opt/peel.cpp, opt/allocations.cpp).
+void Recorder::close_loop(RecordOutcome* out) {
+  if (depth_ != entry_depth_) abort("stack depth differs at the back edge");
+  const Trace& body = t_;
+  Trace& t = out->trace;
+  for (size_t i = 0; i < body.const_count(); ++i) {
+    const IrConst& k = body.constant(const_ref(uint32_t(i)));
+    t.intern(k.type, k.bits);
+  }
+  std::vector<uint32_t> carried;
+  for (uint32_t i = 0; i < nlocals_ + depth_; ++i)
+    if (dirty_[i]) carried.push_back(i);
+  std::vector<IrRef> entry(carried.size()), phi(carried.size());
+  std::vector<int32_t> phi_of_slot(shadow_.size(), -1);
+  for (size_t k = 0; k < carried.size(); ++k) {
+    entry[k] = t.load_slot(int32_t(carried[k]));
+    phi_of_slot[carried[k]] = int32_t(k);
+  }
+  t.emit(IrOp::LOOP);
+  for (size_t k = 0; k < carried.size(); ++k) phi[k] = t.emit_typed(IrOp::PHI, IrType::Ref, entry[k], 0);
+
+  std::vector<IrRef> map(body.size(), kNoRef);
+  auto m = [&](IrRef r) { return is_const(r) || r == kNoRef ? r : map[size_t(r)]; };
+  // Snapshots: copied lazily as guards refer to them.
+  std::vector<int32_t> snap_map(body.snapshots().size(), -1);
+  auto copy_snap = [&](int32_t s) -> int32_t {
+    if (s < 0) return s;
+    if (snap_map[size_t(s)] >= 0) return snap_map[size_t(s)];
+    std::vector<SnapEntry> entries;
+    std::vector<bool> listed(shadow_.size(), false);
+    for (const SnapEntry& e : body.snapshots().entries(uint32_t(s))) {
+      SnapEntry c = e;
+      c.ref = m(e.ref);
+      entries.push_back(c);
+      listed[e.slot] = true;
+    }
+    const SnapFrame& fr = body.snapshots().frames(uint32_t(s))[0];
+    for (size_t k = 0; k < carried.size(); ++k)
+      if (!listed[carried[k]] && carried[k] < nlocals_ + fr.depth)
+        entries.push_back(SnapEntry{uint16_t(carried[k]), 0, SnapKind::Value, phi[k]});
+    snap_map[size_t(s)] = int32_t(t.add_snapshot(body.snapshots().frames(uint32_t(s)), entries));
+    return snap_map[size_t(s)];
+  };
+  for (IrRef r = 0; r < IrRef(body.size()); ++r) {
+    IrIns x = body[r];
+    if (x.op == IrOp::LOADSLOT && phi_of_slot[size_t(x.a)] >= 0) {
+      map[size_t(r)] = phi[size_t(phi_of_slot[size_t(x.a)])];
+      continue;
+    }
+    if (x.op == IrOp::LOADSLOT) {
+      map[size_t(r)] = t.load_slot(x.a);  // invariant: traces never write slots
+      continue;
+    }
+    const IrOpInfo& info = op_info(x.op);
+    if (x.op == IrOp::CALL || x.op == IrOp::CALLP) {
+      CallDesc c = body.calls()[size_t(x.a)];
+      for (uint8_t i = 0; i < c.nargs; ++i) c.args[i] = m(c.args[i]);
+      t.calls().push_back(c);
+      x.a = IrRef(t.calls().size() - 1);
+    } else {
+      if (info.opnd[0] != OpndKind::Imm && info.opnd[0] != OpndKind::None) x.a = m(x.a);
+      if (info.opnd[1] != OpndKind::Imm && info.opnd[1] != OpndKind::None) x.b = m(x.b);
+      if (info.opnd[2] != OpndKind::Imm && info.opnd[2] != OpndKind::None) x.c = m(x.c);
+    }
+    x.snap = copy_snap(x.snap);
+    t.instructions().push_back(x);
+    map[size_t(r)] = IrRef(t.size() - 1);
+  }
+  // Back edges: each carried slot's final value, as a Value word.
+  for (size_t k = 0; k < carried.size(); ++k) {
+    const TV& v = shadow_[carried[k]];
+    IrRef ref = m(v.ref);
+    BoxKind kind = v.rep == Rep::Int    ? BoxKind::Int
+                   : v.rep == Rep::Dbl  ? BoxKind::Float
+                   : v.rep == Rep::Bool ? BoxKind::Bool
+                                        : BoxKind::None;
+    if (is_const(ref) && kind != BoxKind::None) {
+      if (v.v.is_object()) constants_.push_back(v.v);
+      ref = t.kref(v.v.bits());
+    } else {
+      ref = emit_box(t, kind, ref);
+    }
+    t.at(phi[k]).b = ref;
+  }
+  t.emit(IrOp::JUMP);
+  out->closed = true;
+}
+
+RecordOutcome record_loop(Frame* f, uint32_t header_pc, uint32_t backedge_pc, size_t max_length) {
+  Recorder r(f, header_pc, backedge_pc, max_length);
+  return r.run();
+}
+
+}  // namespace kestrel::jit

@@ -1,0 +1,176 @@
+// The trace recorder: executes one iteration of a hot loop on the real
+// interpreter frame and records, beside every operation, the IR that
+// computes it, with a guard for every assumption (docs/jit.md, "Recorder").
+//
+// One source of semantics. The opcode semantics in interp/semantics.h are
+// templates over an execution context; the interpreter instantiates them with
+// InterpCx, the recorder with RecordCx below. RecordCx's value types carry a
+// concrete value (what the interpreter would compute) and an IR reference
+// (how the trace computes it):
+//   TV  a Python value: a Value word plus its IR ref and representation
+//       (a boxed ref, an unboxed int64, an unboxed double or a 0/1 bool);
+//   TI  an int64, TD a double, TB a truth value.
+// Arithmetic on TI/TD emits IR; a type question (is_small, class_of) emits a
+// type guard the first time it is asked about a ref; converting a TB to bool
+// (an `if` in the template) emits GUARD_TRUE/GUARD_FALSE for the direction
+// the concrete execution takes. The stack shuffling opcodes (LOAD_FAST, POP_TOP,
+// jumps) are frame plumbing, not language semantics, and are handled by the
+// recorder's own small dispatch.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/frame.h"
+#include "interp/semantics.h"
+#include "jit/ir.h"
+
+namespace kestrel::jit {
+
+class Recorder;
+Recorder& current_recorder();  // valid only while recording
+
+// How a traced value's IR ref represents it.
+enum class Rep : uint8_t {
+  Ref,   // a Value word
+  Int,   // an int64 (a Python int in int64 range)
+  Dbl,   // a double (a Python float)
+  Bool,  // int 0/1 (a Python bool)
+};
+
+struct TI {
+  int64_t v;
+  IrRef ref;
+  TI() : v(0), ref(0) {}
+  TI(int64_t value, IrRef r) : v(value), ref(r) {}
+  TI(int64_t constant);  // NOLINT: literals in the templates become IR constants
+};
+struct TD {
+  double v;
+  IrRef ref;
+  TD() : v(0), ref(0) {}
+  TD(double value, IrRef r) : v(value), ref(r) {}
+  TD(double constant);  // NOLINT
+};
+// A truth value: `ref` computes the truth of `v` (int 0/1).
+struct TB {
+  bool v;
+  IrRef ref;
+  TB(bool value, IrRef r) : v(value), ref(r) {}
+  TB(bool constant);  // NOLINT
+  // Branching on a traced truth value guards the direction taken.
+  explicit operator bool() const;
+  TB operator!() const;
+};
+struct TV {
+  Value v;
+  IrRef ref;
+  Rep rep;
+  TV();  // the null value (FOR_ITER's "exhausted"): ref is the constant 0
+  TV(Value value, IrRef r, Rep rp) : v(value), ref(r), rep(rp) {}
+};
+
+TI operator+(TI a, TI b);
+TI operator-(TI a, TI b);
+TI operator*(TI a, TI b);
+TI operator&(TI a, TI b);
+TI operator|(TI a, TI b);
+TI operator^(TI a, TI b);
+TB operator<(TI a, TI b);
+TB operator<=(TI a, TI b);
+TB operator==(TI a, TI b);
+TB operator!=(TI a, TI b);
+TB operator>(TI a, TI b);
+TB operator>=(TI a, TI b);
+TD operator+(TD a, TD b);
+TD operator-(TD a, TD b);
+TD operator*(TD a, TD b);
+TD operator/(TD a, TD b);
+TB operator<(TD a, TD b);
+TB operator<=(TD a, TD b);
+TB operator==(TD a, TD b);
+TB operator!=(TD a, TD b);
+TB operator>(TD a, TD b);
+TB operator>=(TD a, TD b);
+// `a && b` on TBs is the built-in operator: each operand is converted to
+// bool in turn, so each emits its own guard, in evaluation order.
+
+// The recording context for the semantics templates. Every method records
+// and also performs the concrete operation.
+struct RecordCx {
+  using V = TV;
+  using I = TI;
+  using D = TD;
+  using B = TB;
+
+  bool is_small(const TV& v);
+  bool is_exact_float(const TV& v);
+  Type* class_of(const TV& v);
+  TB is_null(const TV& v);
+  bool is_bool(const TV& v);
+  TB bool_of(const TV& v);
+  bool is_none(const TV& v);
+
+  TI small_value(const TV& v);
+  TD float_of(const TV& v);
+  TD to_double(TI x);
+  TV box_int(TI v);
+  TV box_float(TD d);
+  TV box_bool(TB b);
+
+  bool add_overflows(TI a, TI b, TI* r);
+  bool sub_overflows(TI a, TI b, TI* r);
+  bool mul_overflows(TI a, TI b, TI* r);
+  TI floordiv_pos(TI x, TI y);
+  TI mod_pos(TI x, TI y);
+
+  TI load_i64(const TV& obj, size_t off);
+  void store_i64(const TV& obj, size_t off, TI v);
+  TV load_value(const TV& obj, size_t off);
+  void store_value(const TV& obj, size_t off, const TV& v);
+  TV list_item(const TV& list, TI i);
+  TV tuple_item(const TV& tuple, TI i);
+  void list_store(const TV& list, TI i, const TV& v);
+
+  // The general protocol: not traced yet, so the recorder aborts the trace
+  // here (before anything has happened; see semantics.h's rules).
+  [[noreturn]] TV binary(const TV& a, const TV& b, int op);
+  [[noreturn]] TV compare(const TV& a, const TV& b, int cmp);
+  [[noreturn]] TV getitem(const TV& c, const TV& k);
+  [[noreturn]] void setitem(const TV& c, const TV& k, const TV& v);
+  [[noreturn]] TV next(const TV& it);
+  [[noreturn]] TB truthy(const TV& v);
+};
+
+// Why recording stopped.
+struct RecordOutcome {
+  bool closed = false;   // the loop closed: `trace` holds a runnable loop
+  std::string abort_reason;  // else: why not
+  uint32_t abort_pc = 0;     // the instruction where it gave up
+  Trace trace;
+  std::vector<Value> constants;  // objects the trace refers to (kept alive by its owner)
+};
+
+// Records one iteration of the loop whose header is `header_pc`, starting
+// with `f` stopped at the header (f->ip, f->sp saved). `backedge_pc` is the
+// JUMP_BACKWARD that closes it. On return the frame is consistent: either back
+// at the header (closed) or at the instruction where recording gave up (the
+// interpreter continues from there). Python exceptions raised by the concrete
+// execution propagate with the frame stopped at the raising instruction.
+RecordOutcome record_loop(Frame* f, uint32_t header_pc, uint32_t backedge_pc, size_t max_length);
+
+// Well-known helpers called from traces (also recognised by the optimizer).
+uint64_t jit_box_int(int64_t v);
+uint64_t jit_box_float(double d);
+uint64_t jit_box_bool(int64_t b);
+int64_t jit_floordiv_pos(int64_t x, int64_t y);
+int64_t jit_mod_pos(int64_t x, int64_t y);
+enum class BoxKind { None, Int, Float, Bool };
+// Which box helper the instruction at `r` calls (None if it is not a box).
+BoxKind box_kind(const Trace& t, IrRef r);
+// Emits a box of `payload` (Int / Dbl / 0-1 bool).
+IrRef emit_box(Trace& t, BoxKind kind, IrRef payload);
+
+}  // namespace kestrel::jit
