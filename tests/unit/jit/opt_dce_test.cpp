@@ -29,7 +29,7 @@ snap 0 frames=1 0.0=0003
 0005 ---  STORE      0000 16 0003
 0006 ---  EXIT  [snap 0]
 )",
-              {{0, small(7)}}, {1, 2, 3, 4});
+              {{kMem, small(7)}}, {1, 2, 3, 4});
 }
 
 TEST(OptDceTest, SnapshotUseKeepsAValue) {

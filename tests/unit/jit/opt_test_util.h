@@ -45,8 +45,13 @@ inline Trace run_pass(const std::string& in, const Pass& pass, const HelperRegis
   return t;
 }
 
-// Evaluates `before` and `after` on each input (slots; when `mem` is not
-// empty, slot 0 is replaced by the address of a fresh copy of `mem`) and
+// In an input slot, kMem + k stands for the address of byte k of the
+// test's memory (a fresh copy per run).
+inline constexpr uint64_t kMem = 0x7e57000000000000;
+inline constexpr uint64_t kMemSpan = 0x10000;
+
+// Evaluates `before` and `after` on each input (slots, where kMem + k is
+// replaced by the address of byte k of a fresh copy of `mem`) and
 // expects the same outcome: kind, exit snapshot, iterations, every snapshot
 // value (NaNs match any NaN) and the final memory.
 inline void expect_same_behaviour(const Trace& before, const Trace& after,
@@ -56,9 +61,10 @@ inline void expect_same_behaviour(const Trace& before, const Trace& after,
   opts.max_iterations = 1000;
   for (const auto& input : inputs) {
     std::vector<uint64_t> s1 = input, s2 = input, m1 = mem, m2 = mem;
-    if (!mem.empty()) {
-      s1[0] = reinterpret_cast<uint64_t>(m1.data());
-      s2[0] = reinterpret_cast<uint64_t>(m2.data());
+    for (size_t k = 0; k < input.size(); ++k) {
+      if (input[k] - kMem >= kMemSpan) continue;
+      s1[k] = reinterpret_cast<uint64_t>(m1.data()) + (input[k] - kMem);
+      s2[k] = reinterpret_cast<uint64_t>(m2.data()) + (input[k] - kMem);
     }
     EvalResult r1 = evaluate(before, s1.data(), opts);
     EvalResult r2 = evaluate(after, s2.data(), opts);
