@@ -58,63 +58,6 @@ bool read_all(FILE* fp, std::string* out) {
   return !std::ferror(fp);
 }
 
-std::string source_line(const std::string& filename, int lineno) {
-  FILE* fp = std::fopen(filename.c_str(), "rb");
-  if (!fp) return "";
-  std::string line;
-  int current = 1;
-  int c;
-  while ((c = std::fgetc(fp)) != EOF) {
-    if (current == lineno) {
-      if (c == '\n') break;
-      line.push_back(char(c));
-    } else if (c == '\n') {
-      ++current;
-    }
-  }
-  std::fclose(fp);
-  size_t start = line.find_first_not_of(" \t\f");
-  if (start == std::string::npos) return "";
-  size_t end = line.find_last_not_of(" \t\r\n");
-  return line.substr(start, end - start + 1);
-}
-
-// --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST.
-bool parse_jit_option(const char* a, std::string* error) {
-  jit::JitOptions& o = jit::jit_options();
-  std::string opt(a);
-  auto value = [&](const char* prefix) -> const char* {
-    size_t n = std::strlen(prefix);
-    return opt.compare(0, n, prefix) == 0 ? a + n : nullptr;
-  };
-  if (opt == "--jit=on") o.enabled = true;
-  else if (opt == "--jit=off") o.enabled = false;
-  else if (opt == "--jit-stats") o.stats = true;
-  else if (const char* v = value("--jit-threshold=")) {
-    char* end;
-    long n = std::strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000000) {
-      *error = "invalid --jit-threshold value: " + std::string(v);
-      return false;
-    }
-    o.threshold = int(n);
-  } else if (const char* v = value("--jit-log=")) {
-    o.log_path = v;
-  } else if (const char* v = value("--jit-opt=")) {
-    return jit::opt::parse_pass_list(v, &o.passes, error);
-  } else {
-    *error = "Unknown option: " + opt;
-    return false;
-  }
-  return true;
-}
-
-int line_of(Code* code, uint32_t index) {
-  const auto& pos = (*code->proto)->positions;
-  if (index < pos.size()) return pos[index].line;
-  return int(code->first_line);
-}
-
 void print_exception_only(Value exc) {
   Type* t = type_of(exc);
   std::string name = str_to_utf8(t->qualname);
@@ -127,27 +70,11 @@ void print_exception_only(Value exc) {
   if (is_subtype(t, syntax_error_type)) {
     Value fn = py_getattr_opt(exc, intern("filename"));
     Value ln = py_getattr_opt(exc, intern("lineno"));
-    Value text = py_getattr_opt(exc, intern("text"));
-    Value off = py_getattr_opt(exc, intern("offset"));
     Value msg = py_getattr_opt(exc, intern("msg"));
     if (!fn.empty() && is_str(fn) && !ln.empty() && ln.is_small()) {
       std::fprintf(stderr, "  File \"%s\", line %lld\n", str_to_utf8(fn.as<Str>()).c_str(),
                    static_cast<long long>(ln.small_value()));
-      if (!text.empty() && is_str(text)) {
-        std::string raw = str_to_utf8(text.as<Str>());
-        size_t start = raw.find_first_not_of(" \t\f");
-        if (start != std::string::npos) {
-          size_t end = raw.find_last_not_of(" \t\r\n");
-          std::string shown = raw.substr(start, end - start + 1);
-          std::fprintf(stderr, "    %s\n", shown.c_str());
-          if (!off.empty() && off.is_small() && off.small_value() > 0) {
-            long long col = off.small_value() - 1 - static_cast<long long>(start);
-            if (col < 0) col = 0;
-            if (col > static_cast<long long>(shown.size())) col = static_cast<long long>(shown.size());
-            std::fprintf(stderr, "    %s^\n", std::string(size_t(col), ' ').c_str());
-          }
-        }
-      }
+      std::fputs(format_syntax_error_text(exc).c_str(), stderr);
       std::string m = msg.empty() ? "" : str_utf8(msg);
       std::fprintf(stderr, "%s: %s\n", name.c_str(), m.c_str());
       return;
@@ -181,34 +108,30 @@ void print_traceback(Value exc, int depth = 0) {
   if (e->traceback && e->traceback->size) {
     std::fprintf(stderr, "Traceback (most recent call last):\n");
     List* tb = e->traceback;
-    // Entries were recorded innermost first; print outermost first.
-    int64_t n = tb->size;
-    int64_t start = 0;
+    // Entries were recorded innermost first; print outermost first, at most
+    // the innermost 1000 (CPython's limit). Runs of the same file, line and
+    // function show 3 entries, then "[Previous line repeated N more times]".
     const int64_t kLimit = 1000;
-    if (n > kLimit) start = n - kLimit;
-    std::string last;
+    int64_t n = tb->size < kLimit ? tb->size : kLimit;
+    std::string last_key;
     int repeat = 0;
     auto flush_repeat = [&]() {
       if (repeat > 3)
         std::fprintf(stderr, "  [Previous line repeated %d more time%s]\n", repeat - 3, repeat - 3 == 1 ? "" : "s");
       repeat = 0;
     };
-    for (int64_t i = n - 1; i >= start; --i) {
+    for (int64_t i = n - 1; i >= 0; --i) {
       Tuple* entry = tb->items[i].as<Tuple>();
       Code* code = entry->items[0].as<Code>();
       uint32_t index = uint32_t(entry->items[1].small_value());
-      std::string filename = str_to_utf8(code->filename);
-      int line = line_of(code, index);
-      std::string text = "  File \"" + filename + "\", line " + std::to_string(line) + ", in " +
-                         str_to_utf8(code->name) + "\n";
-      std::string src = source_line(filename, line);
-      if (!src.empty()) text += "    " + src + "\n";
-      if (text == last) {
-        if (++repeat > 3) continue;
-      } else {
+      int line = 0;
+      std::string text = format_traceback_entry(code, index, &line);
+      std::string key = str_to_utf8(code->filename) + "\n" + std::to_string(line) + "\n" + str_to_utf8(code->name);
+      if (key != last_key) {
         flush_repeat();
-        last = text;
+        last_key = key;
       }
+      if (++repeat > 3) continue;
       std::fputs(text.c_str(), stderr);
     }
     flush_repeat();

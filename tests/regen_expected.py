@@ -8,6 +8,8 @@ Next to NAME.py this writes:
     NAME.out   exact stdout bytes (always)
     NAME.err   last non-empty stderr line + newline  } only if the exit code is
     NAME.exit  exit code + newline                   } non-zero or stderr is non-empty
+A program with a "# test: full-stderr" line gets its whole stderr in NAME.err
+instead, with the program's directory removed from file paths.
 Stale .err/.exit files are removed.
 
 Usage:
@@ -66,6 +68,20 @@ def last_nonempty_line(data):
     return b""
 
 
+FULL_STDERR_MARKER = "# test: full-stderr"
+
+
+def wants_full_stderr(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return any(line.strip() == FULL_STDERR_MARKER for line in f)
+
+
+def normalize_stderr(data, path):
+    """CPython prints the script's absolute path; keep only the file name."""
+    prefix = os.path.dirname(os.path.abspath(path)) + os.sep
+    return data.replace(prefix.encode("utf-8"), b"")
+
+
 def expectations(path):
     """Run CPython on the program; return {suffix: bytes or None}."""
     env = dict(os.environ)
@@ -82,7 +98,10 @@ def expectations(path):
         raise RuntimeError(f"{path}: timed out after {TIMEOUT_SECONDS} s")
     result = {".out": proc.stdout, ".err": None, ".exit": None}
     if proc.returncode != 0 or proc.stderr:
-        result[".err"] = last_nonempty_line(proc.stderr) + b"\n"
+        if wants_full_stderr(path):
+            result[".err"] = normalize_stderr(proc.stderr, path)
+        else:
+            result[".err"] = last_nonempty_line(proc.stderr) + b"\n"
         result[".exit"] = b"%d\n" % proc.returncode
     return result
 

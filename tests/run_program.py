@@ -7,7 +7,9 @@ Usage:
 
 Expectations live next to the program:
     NAME.out   exact stdout bytes (required)
-    NAME.err   last non-empty line of stderr (optional)
+    NAME.err   last non-empty line of stderr (optional); for a program with a
+               "# test: full-stderr" line, the whole stderr, compared exactly
+               after the program's directory is removed from file paths
     NAME.exit  expected exit code (optional, default 0)
 
 Exit status: 0 pass, 1 fail, 77 skipped (listed in known_failing.txt).
@@ -53,6 +55,22 @@ def last_nonempty_line(data):
         if line.strip():
             return line.rstrip("\r")
     return ""
+
+
+FULL_STDERR_MARKER = "# test: full-stderr"
+
+
+def wants_full_stderr(program):
+    """True if the program opts in to comparing its whole stderr (a marker line)."""
+    with open(program, encoding="utf-8", errors="replace") as f:
+        return any(line.strip() == FULL_STDERR_MARKER for line in f)
+
+
+def normalize_stderr(data, program):
+    """Whole-stderr form used for comparison: CPython prints the script's absolute
+    path, Kestrel the path it was given; both become the bare file name."""
+    prefix = os.path.dirname(os.path.abspath(program)) + os.sep
+    return data.replace(prefix.encode("utf-8"), b"")
 
 
 def decode(data):
@@ -103,10 +121,13 @@ def main(argv=None):
         return 1
     with open(out_path, "rb") as f:
         expected_out = f.read()
+    full_stderr = wants_full_stderr(program)
     expected_err = None
     if os.path.isfile(err_path):
         with open(err_path, "rb") as f:
-            expected_err = last_nonempty_line(decode(f.read()))
+            expected_err = f.read()
+        if not full_stderr:
+            expected_err = last_nonempty_line(decode(expected_err))
     expected_exit = 0
     if os.path.isfile(exit_path):
         with open(exit_path, encoding="utf-8") as f:
@@ -134,10 +155,19 @@ def main(argv=None):
     problems = []
     if proc.stdout != expected_out:
         problems.append("stdout differs from expected")
-    actual_err_line = last_nonempty_line(decode(proc.stderr))
-    if expected_err is not None and actual_err_line != expected_err:
-        problems.append(f"last stderr line differs:\n  expected: {expected_err!r}\n"
-                        f"  actual:   {actual_err_line!r}")
+    stderr_diff = []
+    if full_stderr:
+        actual_err = normalize_stderr(proc.stderr, program)
+        if actual_err != (expected_err or b""):
+            problems.append("stderr differs from expected (full-stderr test)")
+            stderr_diff = list(difflib.unified_diff(
+                decode(expected_err or b"").splitlines(), decode(actual_err).splitlines(),
+                fromfile="expected stderr", tofile="actual stderr", lineterm=""))
+    else:
+        actual_err_line = last_nonempty_line(decode(proc.stderr))
+        if expected_err is not None and actual_err_line != expected_err:
+            problems.append(f"last stderr line differs:\n  expected: {expected_err!r}\n"
+                            f"  actual:   {actual_err_line!r}")
     if proc.returncode != expected_exit:
         problems.append(f"exit code {proc.returncode}, expected {expected_exit}")
 
@@ -162,7 +192,13 @@ def main(argv=None):
             print(line)
         if len(diff) > MAX_DIFF_LINES:
             print(f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)")
-    if proc.stderr:
+    if stderr_diff:
+        print("--- stderr diff ---")
+        for line in stderr_diff[:MAX_DIFF_LINES]:
+            print(line)
+        if len(stderr_diff) > MAX_DIFF_LINES:
+            print(f"... ({len(stderr_diff) - MAX_DIFF_LINES} more diff lines)")
+    elif proc.stderr:
         print(f"--- stderr (last {STDERR_TAIL_LINES} lines) ---")
         print(tail(decode(proc.stderr), STDERR_TAIL_LINES))
     return 1

@@ -1327,7 +1327,9 @@ class Compiler {
   void compile_assert(const ast::Assert& s) {
     int end = new_label();
     jump_if(*s.test, end, true);
-    set_loc(s.loc);
+    // CPython 3.11 leaves a comparison test's location in place for the
+    // raise (tracebacks mark the test), else the statement's.
+    set_loc(s.test->kind == ast::ExprKind::Compare ? s.test->loc : s.loc);
     emit(Op::LOAD_ASSERTION_ERROR);
     if (s.msg) {
       compile_expr(*s.msg);

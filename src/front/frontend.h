@@ -33,6 +33,13 @@ struct SyntaxErrorInfo {
 // Throws SyntaxErrorInfo.
 std::shared_ptr<CodeProto> compile_module(std::string_view source, const std::string& filename);
 
+// Traceback caret anchors (PEP 657, CPython 3.11's traceback.c): `segment`
+// is the source text of a failing instruction on one line. For a binary
+// operation, [*left, *right) is its operator; for a subscript, its brackets
+// and slice (byte offsets into `segment`). Returns false for anything else.
+// `*tildes` says whether the rest of the range is drawn with '~' (else '^').
+bool caret_anchors(std::string_view segment, int* left, int* right, bool* tildes);
+
 // Renders a code object and, recursively, the code objects in its constants,
 // in the style of CPython 3.11's `dis.dis` (used by `kestrel --dis`).
 std::string disassemble(const CodeProto& code);

@@ -2,9 +2,11 @@
 #include "runtime/exceptions.h"
 
 #include <cstddef>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
+#include "front/frontend.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/function.h"
@@ -143,6 +145,161 @@ void exception_add_traceback(Value exc, Object* code, uint32_t index) {
   if (!e->traceback) e->traceback = list_new(0);
   Value entry(tuple_of({Value(code), Value::small(index)}));
   list_append(e->traceback, entry);
+}
+
+// ------------------------------------------------------------ traceback text
+
+// Line `lineno` of a source file as CPython's traceback reads it: universal
+// newlines, the line ending removed, everything else (indentation, trailing
+// blanks) kept. False when the file cannot be read or is too short.
+static bool read_source_line(const std::string& filename, int lineno, std::string* out) {
+  if (lineno <= 0 || filename.empty()) return false;
+  if (filename.front() == '<' && filename.back() == '>') return false;  // <string>, <stdin>
+  FILE* fp = std::fopen(filename.c_str(), "rb");
+  if (!fp) return false;
+  std::string line;
+  int current = 1;
+  bool found = false;
+  int c;
+  while ((c = std::fgetc(fp)) != EOF) {
+    if (c == '\r') {  // \r and \r\n end a line too
+      int next = std::fgetc(fp);
+      if (next != '\n' && next != EOF) std::ungetc(next, fp);
+      c = '\n';
+    }
+    if (current == lineno) {
+      found = true;
+      if (c == '\n') break;
+      line.push_back(char(c));
+    } else if (c == '\n') {
+      ++current;
+      if (current == lineno) found = true;  // (an empty last line still exists)
+    }
+  }
+  std::fclose(fp);
+  if (!found) return false;
+  *out = std::move(line);
+  return true;
+}
+
+// Number of code points in the first `bytes` bytes of UTF-8 text (clamped).
+static int64_t char_offset(const std::string& text, int64_t bytes) {
+  if (bytes > int64_t(text.size())) bytes = int64_t(text.size());
+  int64_t n = 0;
+  for (int64_t i = 0; i < bytes; ++i)
+    if ((static_cast<unsigned char>(text[size_t(i)]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+static bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// The PEP 657 line under a source line, or "" when CPython prints none
+// (unknown columns, or a plain range covering the whole stripped line).
+static std::string caret_line(const SourcePos& pos, const std::string& line, int64_t indent) {
+  if (pos.line < 0 || pos.end_line < 0 || pos.col < 0 || pos.end_col < 0) return "";
+  int64_t start = char_offset(line, pos.col);
+  int64_t end = char_offset(line, pos.end_col);
+  int64_t length = char_offset(line, int64_t(line.size()));
+  int64_t left = -1, right = -1;
+  bool tildes = false;
+  if (pos.line == pos.end_line) {
+    if (pos.col <= pos.end_col && size_t(pos.end_col) <= line.size()) {
+      std::string segment = line.substr(size_t(pos.col), size_t(pos.end_col - pos.col));
+      int l = 0, r = 0;
+      if (caret_anchors(segment, &l, &r, &tildes)) {
+        left = char_offset(segment, l) + start;
+        right = char_offset(segment, r) + start;
+      }
+    }
+  } else {
+    // A multi-line expression: mark up to the last non-blank character.
+    int64_t i = int64_t(line.size());
+    while (--i >= 0)
+      if (!is_blank_char(line[size_t(i)])) break;
+    end = char_offset(line, i + 1);
+  }
+  bool anchored = left != -1 || right != -1;
+  if (end - start == length - indent && !anchored) return "";
+  const char* primary = anchored && tildes ? "~" : "^";
+  std::string out;  // (the loop also writes the 4-column margin)
+  for (int64_t offset = indent - 4; ++offset <= end;) {
+    if (offset <= start)
+      out += ' ';
+    else if (anchored && left < offset && offset <= right)
+      out += '^';
+    else
+      out += primary;
+  }
+  out += '\n';
+  return out;
+}
+
+std::string format_traceback_entry(Object* code_obj, uint32_t index, int* lineno) {
+  Code* code = static_cast<Code*>(code_obj);
+  const auto& positions = (*code->proto)->positions;
+  SourcePos pos;
+  if (index < positions.size())
+    pos = positions[index];
+  else
+    pos.line = pos.end_line = int32_t(code->first_line);
+  *lineno = pos.line;
+  std::string filename = str_to_utf8(code->filename);
+  std::string text = "  File \"" + filename + "\", line " + std::to_string(pos.line) + ", in " +
+                     str_to_utf8(code->name) + "\n";
+  std::string line;
+  if (!read_source_line(filename, pos.line, &line)) return text;
+  int64_t indent = 0;
+  while (size_t(indent) < line.size() && is_blank_char(line[size_t(indent)])) ++indent;
+  text += "    " + line.substr(size_t(indent)) + "\n";
+  text += caret_line(pos, line, indent);
+  return text;
+}
+
+// CPython 3.11's print_error_text (Python/pythonrun.c): the offending line
+// without its indentation, then carets from `offset` to `end_offset` (1-based
+// columns); none when the offset falls inside the stripped indentation.
+// Subclasses (IndentationError, TabError) always get a single caret.
+std::string format_syntax_error_text(Value exc) {
+  Value text_v = py_getattr_opt(exc, intern("text"));
+  if (text_v.empty() || !is_str(text_v)) return "";
+  auto int_attr = [&](const char* name, int64_t dflt) {
+    Value v = py_getattr_opt(exc, intern(name));
+    return !v.empty() && v.is_small() ? v.small_value() : dflt;
+  };
+  std::string text = str_to_utf8(text_v.as<Str>());
+  int64_t lineno = int_attr("lineno", 0);
+  int64_t offset = int_attr("offset", 0);
+  int64_t end_lineno = lineno, end_offset = -1;
+  if (type_of(exc) == syntax_error_type) {
+    end_lineno = int_attr("end_lineno", lineno);
+    end_offset = int_attr("end_offset", -1);
+  }
+  int64_t size = int64_t(text.size());
+  if (end_lineno > lineno) end_offset = size;  // highlight to the end of the first line
+  if (end_offset > size + 1) end_offset = size + 1;
+  int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+  --offset;  // 0-based
+  size_t start = 0;
+  while (start < text.size() && is_blank_char(text[start])) {
+    ++start;
+    --offset;
+  }
+  std::string rest = text.substr(start);
+  int64_t len = int64_t(rest.size());
+  if (len > 0 && rest[size_t(len) - 1] == '\n') --len;
+  if (offset > len) offset = len;
+  for (;;) {  // skip lines before the offset in a multi-line text
+    size_t nl = rest.find('\n');
+    if (nl == std::string::npos || int64_t(nl) >= offset) break;
+    rest.erase(0, nl + 1);
+    len -= int64_t(nl) + 1;
+    offset -= int64_t(nl) + 1;
+  }
+  std::string out = "    " + rest;
+  if (size_t(len) >= rest.size() || rest[size_t(len)] != '\n') out += '\n';
+  if (offset < 0) return out;
+  out += "    " + std::string(size_t(offset), ' ') + std::string(size_t(carets), '^') + "\n";
+  return out;
 }
 
 // ------------------------------------------------------------ BaseException

@@ -26,6 +26,13 @@ Value exception_new(Type* type, Value* args, size_t nargs);
 std::string exception_message(Value exc);
 // Records that `exc` passed through `code` at instruction `index`.
 void exception_add_traceback(Value exc, Object* code, uint32_t index);
+// One traceback entry as CPython 3.11 prints it: `  File "f.py", line N, in
+// name`, the source line without indentation, and the PEP 657 caret line.
+// `code` is a Code object; *lineno receives the entry's line number.
+std::string format_traceback_entry(Object* code, uint32_t index, int* lineno);
+// The source line and caret line CPython prints for a SyntaxError (from its
+// text, offset, end_offset, lineno and end_lineno attributes); "" without text.
+std::string format_syntax_error_text(Value exc);
 // Finds an exception class by name ("ValueError"), for SyntaxError & co.
 Type* exception_type_by_name(const char* name);
 

@@ -305,7 +305,13 @@ void py_delitem(Value obj, Value key) {
 bool py_contains(Value container, Value item) {
   Type* t = type_of(container);
   if (t->contains) return t->contains(container, item) != 0;
-  Value it = py_iter(container);
+  Value it;
+  try {
+    it = py_iter(container);
+  } catch (PyException& e) {  // CPython's _PySequence_IterSearch rewords the TypeError
+    if (!is_instance(e.exc, type_error_type)) throw;
+    raise_type_error("argument of type '" + type_name_str(container) + "' is not iterable");
+  }
   for (Value x = py_next(it); !x.empty(); x = py_next(it))
     if (py_equal(x, item)) return true;
   return false;

@@ -101,6 +101,20 @@ def main():
         write(os.path.join(area, "slow.out"), "start\n")
         # Missing expectation.
         write(os.path.join(area, "noout.py"), "print(1)\n")
+        # Full-stderr programs: the whole traceback (paths without the directory) must match.
+        full_src = "# test: full-stderr\ndef f(x):\n    return x + 1\n\nf(None)\n"
+        full_err = ('Traceback (most recent call last):\n'
+                    '  File "full.py", line 5, in <module>\n'
+                    '    f(None)\n'
+                    '  File "full.py", line 3, in f\n'
+                    '    return x + 1\n'
+                    '           ~~^~~\n'
+                    "TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'\n")
+        for name, err in (("full", full_err), ("fullbad", full_err.replace("~~^~~", "^^^^^"))):
+            write(os.path.join(area, name + ".py"), full_src)
+            write(os.path.join(area, name + ".out"), "")
+            write(os.path.join(area, name + ".err"), err.replace("full.py", name + ".py"))
+            write(os.path.join(area, name + ".exit"), "1\n")
         write(os.path.join(root, "known_failing.txt"),
               "# header comment\n\narea/known.py   # deliberately broken\n")
 
@@ -144,6 +158,13 @@ def main():
 
         rc, out = run(kestrel, root, os.path.join(area, "exit3noisy.py"))
         check("unexpected stderr output fails when .err is empty", rc == 1, out)
+
+        rc, out = run(kestrel, root, os.path.join(area, "full.py"))
+        check("full-stderr program passes", rc == 0, out)
+
+        rc, out = run(kestrel, root, os.path.join(area, "fullbad.py"))
+        check("full-stderr mismatch fails with a stderr diff",
+              rc == 1 and "--- stderr diff ---" in out and "+           ~~^~~" in out, out)
 
         rc, out = run(kestrel, root, os.path.join(area, "slow.py"), extra=["--timeout", "2"])
         check("timeout fails clearly", rc == 1 and "timed out after 2 s" in out, out)
