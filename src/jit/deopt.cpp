@@ -20,7 +20,7 @@ static Value box_exit_value(const Trace& t, const SnapEntry& e, uint64_t bits) {
   }
 }
 
-void enter_trace(CompiledLoop& loop, Frame* f) {
+uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
   JitStats& st = jit_stats();
   st.trace_entries++;
   // On the native stack: the collector scans it conservatively, so values in
@@ -43,6 +43,7 @@ void enter_trace(CompiledLoop& loop, Frame* f) {
       f->slots[e.slot] = box_exit_value(t, e, loop.code->exit_value(exit, e.ref));
   f->ip = f->code->code + frame.pc;
   f->sp = f->stack_base() + frame.depth;
+  return snap;
 }
 
 }  // namespace kestrel::jit

@@ -20,11 +20,16 @@ struct CompiledLoop {
   Trace ir;             // the optimized IR: snapshots and value types for exits
   std::unique_ptr<x64::CompiledTrace> code;
   std::vector<uint32_t> exit_counts;  // failures per snapshot
+  // Per snapshot: a type guard of the preamble that runs before anything
+  // has changed. Failing there means "this trace is for other types": the
+  // driver tries the loop's next variant instead.
+  std::vector<bool> entry_exit;
   ValueVector roots;                  // objects the trace's constants point to
 };
 
 // Runs the trace on frame `f` (stopped at the loop header) until a guard
 // fails, then writes the snapshot's state into the frame: slots, f->ip, f->sp.
-void enter_trace(CompiledLoop& loop, Frame* f);
+// Returns the exit's snapshot number.
+uint32_t enter_trace(CompiledLoop& loop, Frame* f);
 
 }  // namespace kestrel::jit

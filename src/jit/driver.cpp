@@ -46,9 +46,12 @@ struct Loop {
   Code* code = nullptr;
   uint32_t header = 0;
   uint32_t last_backedge = 0;  // the loop body is [header, last_backedge]
-  Dict* globals = nullptr;     // the trace was specialised for these globals
-  std::unique_ptr<CompiledLoop> trace;
-  int aborts = 0;  // consecutive failed attempts (drives the back-off)
+  Dict* globals = nullptr;     // the traces were specialised for these globals
+  // Traces for the loop, each specialised to the types seen when it was
+  // recorded (a loop whose counter turns into a bignum gets a second one).
+  std::vector<std::unique_ptr<CompiledLoop>> variants;
+  int aborts = 0;   // consecutive failed attempts (drives the back-off)
+  int misfits = 0;  // entries no variant accepted since the last recording
 };
 
 std::map<std::pair<const Code*, uint32_t>, std::unique_ptr<Loop>>& loops() {
@@ -163,10 +166,22 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
     std::fflush(log);
   }
   compiled->recorded = Trace();  // only needed for the log
+  compiled->entry_exit.assign(compiled->ir.snapshots().size(), false);
+  for (IrRef r = 0; r < IrRef(compiled->ir.size()); ++r) {
+    const IrIns& x = compiled->ir[r];
+    if (x.op == IrOp::LOOP || op_has(x.op, kEffect)) break;
+    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS) compiled->entry_exit[size_t(x.snap)] = true;
+  }
   loop->globals = f->globals;
   loop->aborts = 0;
-  loop->trace = std::move(compiled);
+  loop->variants.push_back(std::move(compiled));
 }
+
+// Variants per loop, and how many entries no variant accepts before another
+// is recorded: a loop whose types changed for good gets a new trace quickly,
+// a megamorphic one stops growing and falls back to the interpreter.
+constexpr size_t kMaxVariants = 4;
+constexpr int kMisfitsBeforeRecording = 3;
 
 }  // namespace
 
@@ -174,12 +189,25 @@ bool on_hot_loop(Frame* f, int32_t* counter, uint32_t backedge_pc) {
   Code* code = f->code;
   uint32_t header = code->code[backedge_pc].arg();
   Loop* loop = find_loop(code, header);
-  if (!loop->trace) {
+  if (loop->variants.empty()) {
     record_and_compile(loop, f, counter);
     return true;
   }
   if (f->globals != loop->globals) return false;
-  enter_trace(*loop->trace, f);
+  const Instr* header_ip = code->code + header;
+  for (auto& variant : loop->variants) {
+    uint32_t snap = enter_trace(*variant, f);
+    if (!variant->entry_exit[snap] || f->ip != header_ip) return true;
+  }
+  // No variant fits the values at the header.
+  if (loop->variants.size() < kMaxVariants) {
+    if (++loop->misfits >= kMisfitsBeforeRecording) {
+      loop->misfits = 0;
+      record_and_compile(loop, f, counter);
+    }
+  } else {
+    back_off(loop, counter);
+  }
   return true;
 }
 

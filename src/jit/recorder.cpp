@@ -11,6 +11,7 @@
 #include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
+#include "runtime/protocol.h"
 #include "runtime/str.h"
 
 namespace kestrel::jit {
@@ -24,6 +25,25 @@ uint64_t jit_box_float(double d) { return float_new(d).bits(); }
 uint64_t jit_box_bool(int64_t b) { return py_bool(b != 0).bits(); }
 int64_t jit_floordiv_pos(int64_t x, int64_t y) { return InterpCx::floordiv_pos(x, y); }
 int64_t jit_mod_pos(int64_t x, int64_t y) { return InterpCx::mod_pos(x, y); }
+
+// The general protocol for builtin numbers (int of any size, float, bool):
+// no side effect but the result, so a failure (an exception: 0 returned) is
+// handled by exiting before the instruction and letting the interpreter
+// redo it and raise. Other types may run Python code and are not called.
+uint64_t jit_binary_op(uint64_t a, uint64_t b, int64_t op) {
+  try {
+    return py_binary(Value::from_bits(a), Value::from_bits(b), int(op)).bits();
+  } catch (PyException&) {
+    return 0;
+  }
+}
+uint64_t jit_compare_op(uint64_t a, uint64_t b, int64_t cmp) {
+  try {
+    return py_richcompare(Value::from_bits(a), Value::from_bits(b), int(cmp)).bits();
+  } catch (PyException&) {
+    return 0;
+  }
+}
 
 BoxKind box_kind(const Trace& t, IrRef r) {
   if (is_const(r) || r == kNoRef) return BoxKind::None;
@@ -362,11 +382,42 @@ void RecordCx::list_store(const TV& list, TI i, const TV& v) {
 }
 
 static std::string type_label(const TV& v) { return type_name_str(v.v); }
+// Builtin numbers whose operations run no Python code.
+static bool plain_number(Type* t) { return t == int_type || t == float_type || t == bool_type; }
+
 TV RecordCx::binary(const TV& a, const TV& b, int op) {
-  g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " + type_label(b));
+  if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
+    g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " + type_label(b));
+  Value r;
+  try {
+    r = py_binary(a.v, b.v, op);
+  } catch (PyException&) {
+    g_recorder->abort("exception while recording");  // nothing happened yet: the interpreter raises it
+  }
+  Recorder& rec = *g_recorder;
+  Trace& t = tr();
+  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_binary_op), "binary_op",
+                      {rec.as_ref(a), rec.as_ref(b), t.kint(op)});
+  rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
+  return TV(r, call, Rep::Ref);
 }
-TV RecordCx::compare(const TV& a, const TV& b, int) {
-  g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
+TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
+  if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
+    g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
+  Value r;
+  try {
+    r = py_richcompare(a.v, b.v, cmp);
+  } catch (PyException&) {
+    g_recorder->abort("exception while recording");
+  }
+  Recorder& rec = *g_recorder;
+  Trace& t = tr();
+  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_compare_op), "compare_op",
+                      {rec.as_ref(a), rec.as_ref(b), t.kint(cmp)});
+  rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
+  // Comparisons of numbers give bools: the guard on identity with True
+  // turns it back into a truth value the trace can branch on.
+  return TV(r, call, Rep::Ref);
 }
 TV RecordCx::getitem(const TV& c, const TV&) { g_recorder->abort("subscript of " + type_label(c)); }
 void RecordCx::setitem(const TV& c, const TV&, const TV&) { g_recorder->abort("item assignment on " + type_label(c)); }
@@ -514,6 +565,7 @@ RecordOutcome Recorder::run() {
   Recorder* saved = g_recorder;
   g_recorder = this;
   pc_ = header_;
+  snapshot();  // snapshot 0: the loop's entry state (see close_loop)
   try {
     for (;;) {
       if (t_.size() > max_length_) abort("trace too long");
@@ -579,13 +631,19 @@ void Recorder::close_loop(RecordOutcome* out) {
     entry[k] = t.load_slot(int32_t(carried[k]));
     phi_of_slot[carried[k]] = int32_t(k);
   }
+  // Slots the iteration only reads are invariant (traces never write
+  // slots): load them once, before the loop.
+  std::vector<IrRef> map(body.size(), kNoRef);
+  for (IrRef r = 0; r < IrRef(body.size()); ++r)
+    if (body[r].op == IrOp::LOADSLOT && phi_of_slot[size_t(body[r].a)] < 0) map[size_t(r)] = t.load_slot(body[r].a);
   t.emit(IrOp::LOOP);
   for (size_t k = 0; k < carried.size(); ++k) phi[k] = t.emit_typed(IrOp::PHI, IrType::Ref, entry[k], 0);
 
-  std::vector<IrRef> map(body.size(), kNoRef);
   auto m = [&](IrRef r) { return is_const(r) || r == kNoRef ? r : map[size_t(r)]; };
   // Snapshots: copied lazily as guards refer to them.
   std::vector<int32_t> snap_map(body.snapshots().size(), -1);
+  // Snapshot 0 stays the entry state (no entries; only the preamble may use
+  // it): passes hoist the entry values' type guards to it.
   auto copy_snap = [&](int32_t s) -> int32_t {
     if (s < 0) return s;
     if (snap_map[size_t(s)] >= 0) return snap_map[size_t(s)];
@@ -598,22 +656,20 @@ void Recorder::close_loop(RecordOutcome* out) {
       listed[e.slot] = true;
     }
     const SnapFrame& fr = body.snapshots().frames(uint32_t(s))[0];
-    for (size_t k = 0; k < carried.size(); ++k)
+    for (size_t k = 0; k < carried.size() && s != 0; ++k)
       if (!listed[carried[k]] && carried[k] < nlocals_ + fr.depth)
         entries.push_back(SnapEntry{uint16_t(carried[k]), 0, SnapKind::Value, phi[k]});
     snap_map[size_t(s)] = int32_t(t.add_snapshot(body.snapshots().frames(uint32_t(s)), entries));
     return snap_map[size_t(s)];
   };
+  copy_snap(0);
   for (IrRef r = 0; r < IrRef(body.size()); ++r) {
     IrIns x = body[r];
     if (x.op == IrOp::LOADSLOT && phi_of_slot[size_t(x.a)] >= 0) {
       map[size_t(r)] = phi[size_t(phi_of_slot[size_t(x.a)])];
       continue;
     }
-    if (x.op == IrOp::LOADSLOT) {
-      map[size_t(r)] = t.load_slot(x.a);  // invariant: traces never write slots
-      continue;
-    }
+    if (x.op == IrOp::LOADSLOT) continue;  // hoisted above
     const IrOpInfo& info = op_info(x.op);
     if (x.op == IrOp::CALL || x.op == IrOp::CALLP) {
       CallDesc c = body.calls()[size_t(x.a)];

@@ -134,10 +134,11 @@ struct RecordCx {
   TV tuple_item(const TV& tuple, TI i);
   void list_store(const TV& list, TI i, const TV& v);
 
-  // The general protocol: not traced yet, so the recorder aborts the trace
-  // here (before anything has happened; see semantics.h's rules).
-  [[noreturn]] TV binary(const TV& a, const TV& b, int op);
-  [[noreturn]] TV compare(const TV& a, const TV& b, int cmp);
+  // The general protocol: a helper call for builtin numbers (bignums,
+  // mixed int/float); for anything else the recorder aborts the trace here,
+  // before anything has happened (see semantics.h's rules).
+  TV binary(const TV& a, const TV& b, int op);
+  TV compare(const TV& a, const TV& b, int cmp);
   [[noreturn]] TV getitem(const TV& c, const TV& k);
   [[noreturn]] void setitem(const TV& c, const TV& k, const TV& v);
   [[noreturn]] TV next(const TV& it);

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Trace-shape tests: run small loops under Kestrel with --jit-log and check
+the optimized IR of the loop body (between LOOP and JUMP): the seed's
+sum-of-squares loop must have no allocation (no box_* call) and no type
+guard inside the peeled body, and so on. Each case also checks the program's
+output against CPython's (computed here by running /usr/bin/python3)."""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CASES = [
+    # (name, source, checks on the loop body)
+    ("sum_to_n_exact", """
+def sum_to_n(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+print(sum_to_n(100000))
+""", {"no_ops": ["CALLP", "CALL", "GUARD_SMALLINT", "GUARD_CLASS", "LOADSLOT", "UNTAG"],
+      "has_ops": ["MULOV", "ADDOV"]}),
+    ("sum_masked", """
+def sum_masked(n):
+    total = 0
+    for i in range(n):
+        total += (i * i) & 0xffff
+    return total
+print(sum_masked(100000))
+""", {"no_ops": ["CALLP", "CALL", "GUARD_SMALLINT", "GUARD_CLASS", "LOADSLOT", "UNTAG"],
+      "has_ops": ["AND"]}),
+    ("float_loop", """
+def float_loop(n):
+    x = 0.0
+    for i in range(n):
+        x += i * 0.5
+    return x
+print(float_loop(100000))
+""", {"no_ops": ["CALLP", "CALL", "GUARD_SMALLINT", "GUARD_CLASS", "LOADSLOT"],
+      "has_ops": ["FADD", "FMUL", "I2D"]}),
+    ("while_loop", """
+def count(n):
+    i = 0
+    s = 0
+    while i < n:
+        s += i
+        i += 1
+    return s
+print(count(100000))
+""", {"no_ops": ["CALLP", "CALL", "GUARD_SMALLINT", "GUARD_CLASS", "LOADSLOT", "UNTAG", "LOAD", "STORE"],
+      "has_ops": ["LT"]}),
+]
+
+
+def loop_body(ir_text):
+    """The instruction lines between LOOP and JUMP of the last optimized IR."""
+    blocks = ir_text.split("---- optimized IR\n")
+    if len(blocks) < 2:
+        return None
+    text = blocks[-1].split("---- machine code")[0]
+    body, inside = [], False
+    for line in text.splitlines():
+        m = re.match(r"^\d{4} \S+\s+(\S+)", line)
+        if not m:
+            continue
+        op = m.group(1)
+        if op == "LOOP":
+            inside = True
+            continue
+        if op == "JUMP":
+            break
+        if inside and op != "PHI":
+            body.append(op)
+    return body if inside else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kestrel", required=True)
+    ap.add_argument("--python", default="/usr/bin/python3")
+    args = ap.parse_args()
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, source, checks in CASES:
+            prog = os.path.join(tmp, name + ".py")
+            log = os.path.join(tmp, name + ".log")
+            with open(prog, "w") as f:
+                f.write(source)
+            expected = subprocess.run([args.python, prog], capture_output=True, text=True).stdout
+            got = subprocess.run([args.kestrel, "--jit-log=" + log, prog], capture_output=True, text=True)
+            problems = []
+            if got.stdout != expected:
+                problems.append(f"output {got.stdout!r} != CPython's {expected!r}")
+            body = loop_body(open(log).read()) if os.path.exists(log) else None
+            if body is None:
+                problems.append("no loop trace in the log")
+            else:
+                for op in checks.get("no_ops", []):
+                    if op in body:
+                        problems.append(f"{op} in the loop body")
+                for op in checks.get("has_ops", []):
+                    if op not in body:
+                        problems.append(f"no {op} in the loop body")
+            if problems:
+                failures += 1
+                print(f"FAIL {name}: " + "; ".join(problems))
+                if body is not None:
+                    print("  body: " + " ".join(body))
+            else:
+                print(f"ok   {name}: body {' '.join(body)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
