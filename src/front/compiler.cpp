@@ -123,6 +123,15 @@ class Compiler {
     return exit_scope();
   }
 
+  // eval() mode: the module's single expression statement, its value returned.
+  std::shared_ptr<CodeProto> compile_expression(const ast::Module& mod, const ast::Expr& e) {
+    enter_scope("<module>", ScopeType::Module, &mod, e.loc.line);
+    set_loc(e.loc);
+    compile_expr(e);
+    emit(Op::RETURN_VALUE);
+    return exit_scope();
+  }
+
  private:
   const std::string& filename_;
   Symtable& st_;
@@ -2274,6 +2283,29 @@ std::shared_ptr<CodeProto> compile_ast(const ast::Module& mod, const std::string
   auto st = build_symtable(mod, filename);
   Compiler compiler(filename, *st, source);
   return compiler.compile_module(mod);
+}
+
+std::shared_ptr<CodeProto> compile_eval(std::string_view source, const std::string& filename) {
+  // CPython strips leading blanks from eval() input; the rest must be one expression.
+  size_t skip = 0;
+  while (skip < source.size() && (source[skip] == ' ' || source[skip] == '\t')) ++skip;
+  source.remove_prefix(skip);
+  auto mod = parse_module(source, filename);
+  const ast::ExprStmt* stmt = mod->body.size() == 1 ? mod->body[0]->as<ast::ExprStmt>() : nullptr;
+  if (!stmt) {
+    SyntaxErrorInfo err;
+    err.msg = "invalid syntax";
+    err.filename = filename;
+    const ast::Loc loc = mod->body.empty() ? ast::Loc{1, 0, 1, 0} : mod->body[0]->loc;
+    err.lineno = loc.line;
+    err.offset = loc.col + 1;
+    size_t end = source.find('\n');
+    err.text = std::string(source.substr(0, end));
+    throw err;
+  }
+  auto st = build_symtable(*mod, filename);
+  Compiler compiler(filename, *st, source);
+  return compiler.compile_expression(*mod, *stmt->value);
 }
 
 std::shared_ptr<CodeProto> compile_module(std::string_view source, const std::string& filename) {

@@ -33,6 +33,10 @@ struct SyntaxErrorInfo {
 // Throws SyntaxErrorInfo.
 std::shared_ptr<CodeProto> compile_module(std::string_view source, const std::string& filename);
 
+// Compiles eval() input: one expression (leading blanks ignored) whose value
+// the code object returns. Throws SyntaxErrorInfo (statements are "invalid syntax").
+std::shared_ptr<CodeProto> compile_eval(std::string_view source, const std::string& filename);
+
 // Traceback caret anchors (PEP 657, CPython 3.11's traceback.c): `segment`
 // is the source text of a failing instruction on one line. For a binary
 // operation, [*left, *right) is its operator; for a subscript, its brackets

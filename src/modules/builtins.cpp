@@ -755,6 +755,7 @@ Value make_builtins_module() {
   bind_fn(m, "compile", builtin_compile);
   add_iter_builtins(m);
   add_io_builtins(m);
+  add_eval_builtins(m);
   return m;
 }
 

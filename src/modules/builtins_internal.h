@@ -35,6 +35,9 @@ void add_io_builtins(Value module);  // print, input, open
 // --- sys (sys.cpp): the sys module's dict once make_sys_module ran, else null.
 Dict* sys_dict_or_null();
 
+// --- eval, exec, compile (builtins_eval.cpp)
+void add_eval_builtins(Value module);
+
 // --- iterator types (builtins_iter.cpp)
 void add_iter_builtins(Value module);  // enumerate, zip, map, filter, reversed, iter, next
 
