@@ -18,7 +18,8 @@
 //     stays (the interpreter takes over there, which is always correct);
 //   * an overflow op (ADDOV, SUBOV, MULOV, TAGOV) is folded only when its
 //     result provably does not overflow.
-// New ops in ir.def fall into `default` and are left alone.
+// Last, a loop PHI that never changes (PHI a a, or PHI a itself) is replaced
+// by its entry value. New ops in ir.def fall into `default` and are left alone.
 #include <bit>
 #include <optional>
 
@@ -340,6 +341,27 @@ class Simplifier {
   Trace& t_;
 };
 
+// A loop PHI whose back-edge value is its entry value, or the PHI itself,
+// never changes: it is its entry value (defined before LOOP, so it may be
+// used anywhere in the body). CSE produces these when a recomputed body
+// value turns out to be the preamble's.
+bool remove_invariant_phis(Trace& t) {
+  IrRef loop = t.loop_ref();
+  if (loop < 0) return false;
+  RefRenaming names(t);
+  for (IrRef p = loop + 1; p < IrRef(t.size()); ++p) {
+    const IrIns& x = t[p];
+    if (x.op == IrOp::NOP) continue;
+    if (x.op != IrOp::PHI) break;
+    IrRef entry = names(x.a), back = names(x.b);
+    if (back != entry && back != p) continue;
+    names.replace(p, entry);
+    make_nop(t, p);
+  }
+  names.apply(t);
+  return names.changed();
+}
+
 }  // namespace
 
 bool fold_constants(Trace& t) {
@@ -367,7 +389,14 @@ bool fold_constants(Trace& t) {
     changed = true;
   }
   names.apply(t);
-  return changed || names.changed();
+  changed |= names.changed();
+  // A PHI replaced by its entry value may make body instructions constant:
+  // fold again (each round removes a PHI, so this ends).
+  if (remove_invariant_phis(t)) {
+    fold_constants(t);
+    changed = true;
+  }
+  return changed;
 }
 
 }  // namespace kestrel::jit::opt

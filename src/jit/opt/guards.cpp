@@ -17,7 +17,12 @@
 //     inverse, and weakening of a true compare apply. GUARD_EQ a b and
 //     GUARD_NE a b are the conditions EQ a b true/false;
 //   * overflow ops: ADDOV/SUBOV/MULOV/TAGOV identical to an earlier one (same
-//     op and operands) produce its value without a second check.
+//     op and operands) produce its value without a second check;
+//   * and one simplification that needs the small-int facts: TAG(UNTAG x) is
+//     x when x is known to be a small int.
+// Class words never change within a trace (the runtime has no __class__
+// assignment; the header word is written once, at allocation), so a class
+// fact survives stores and calls.
 // Facts are about SSA refs, which never change value once defined, so a fact
 // learnt in the preamble holds in the loop body too; a fact learnt in the
 // body holds from there to JUMP (the pass is forward and never revisits
@@ -249,6 +254,8 @@ class GuardRemover {
       case IrOp::MULOV:
       case IrOp::TAGOV:
         return visit_overflow_op(r);
+      case IrOp::TAG:
+        return visit_retag(r);
       default:
         return;
     }
@@ -266,6 +273,16 @@ class GuardRemover {
     auto [it, inserted] = overflow_ops_.try_emplace({x.op, a, b}, r);
     if (inserted) return;
     names_.replace(r, it->second);
+    remove(r);
+  }
+
+  // TAG(UNTAG x) is x again when x is a small int (x = 2v+1 untags to v,
+  // which tags to 2v+1); for any other word it is not. Not a guard, but
+  // only this pass knows which refs are small.
+  void visit_retag(IrRef r) {
+    IrRef u = t_[r].a;
+    if (is_const(u) || t_[u].op != IrOp::UNTAG || !known_.is_small(t_[u].a)) return;
+    names_.replace(r, t_[u].a);
     remove(r);
   }
 

@@ -257,6 +257,8 @@ snap 0 frames=1 0.0=0000
 }
 
 TEST(OptFoldTest, PhiOperandsAreRenamed) {
+  // The PHI's back edge folds to the PHI itself: it is the constant #3, and
+  // then the guard holds.
   expect_pass(fold_constants, R"(
 snap 0 frames=1 0.0=0003
 0000 int  ADD        #1 #2
@@ -268,14 +270,43 @@ snap 0 frames=1 0.0=0003
 0006 ---  JUMP
 )",
               R"(
-snap 0 frames=1 0.0=0002
+snap 0 frames=1 0.0=#1
 0000 ---  LOOP
-0001 int  PHI        #3 0001
-0002 int  LT         0001 #10
-0003 ---  GUARD_TRUE 0002  [snap 0]
-0004 ---  JUMP
+0001 ---  JUMP
 )",
               {{}});
+}
+
+TEST(OptFoldTest, InvariantPhisBecomeTheirEntryValue) {
+  // 0003 carries 0001 around unchanged, 0004 carries itself: both are 0001
+  // and #5 everywhere. 0005 really changes.
+  expect_pass(fold_constants, R"(
+snap 0 frames=1 0.0=0003 0.1=0004 0.2=0005
+0000 ref  LOADSLOT   0
+0001 int  UNTAG      0000
+0002 ---  LOOP
+0003 int  PHI        0001 0001
+0004 int  PHI        #5 0004
+0005 int  PHI        #0 0007
+0006 int  ADD        0003 0004
+0007 int  ADD        0005 0006
+0008 int  LT         0007 #100
+0009 ---  GUARD_TRUE 0008  [snap 0]
+0010 ---  JUMP
+)",
+              R"(
+snap 0 frames=1 0.0=0001 0.1=#5 0.2=0003
+0000 ref  LOADSLOT   0
+0001 int  UNTAG      0000
+0002 ---  LOOP
+0003 int  PHI        #0 0005
+0004 int  ADD        0001 #5
+0005 int  ADD        0003 0004
+0006 int  LT         0005 #100
+0007 ---  GUARD_TRUE 0006  [snap 0]
+0008 ---  JUMP
+)",
+              {{small(1)}, {small(-3)}, {small(40)}});
 }
 
 TEST(OptFoldTest, UnchangedTraceReportsNoChange) {

@@ -213,6 +213,34 @@ snap 1 frames=2 0.0=0003 0.1=0003 0.2=0004 0.3=0005 0.4=0006
               {{small(3)}, {small(0)}, {small(int64_t(1) << 40)}});
 }
 
+TEST(OptGuardsTest, RetaggingAKnownSmallIntGivesItBack) {
+  // 0004 retags a checked small int: it is 0000. 0006 retags an unchecked
+  // word (bit 0 may be clear): it stays.
+  expect_pass(remove_redundant_guards, R"(
+snap 0 frames=1
+snap 1 frames=2 0.0=0004 0.1=0006
+0000 ref  LOADSLOT   0
+0001 ref  LOADSLOT   1
+0002 ---  GUARD_SMALLINT 0000  [snap 0]
+0003 int  UNTAG      0000
+0004 ref  TAG        0003
+0005 int  UNTAG      0001
+0006 ref  TAG        0005
+0007 ---  EXIT  [snap 1]
+)",
+              R"(
+snap 0 frames=1
+snap 1 frames=2 0.0=0000 0.1=0004
+0000 ref  LOADSLOT   0
+0001 ref  LOADSLOT   1
+0002 ---  GUARD_SMALLINT 0000  [snap 0]
+0003 int  UNTAG      0001
+0004 ref  TAG        0003
+0005 ---  EXIT  [snap 1]
+)",
+              {{small(5), 8}, {small(-1), small(3)}});
+}
+
 // After peeling and CSE (see OptCseTest), the body re-checks n's tag on the
 // preamble's ref: the preamble's guard covers it. The bound check on the
 // loop-carried i stays: a different ref in every iteration.
