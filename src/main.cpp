@@ -58,6 +58,36 @@ bool read_all(FILE* fp, std::string* out) {
   return !std::ferror(fp);
 }
 
+// --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST.
+bool parse_jit_option(const char* a, std::string* error) {
+  jit::JitOptions& o = jit::jit_options();
+  std::string opt(a);
+  auto value = [&](const char* prefix) -> const char* {
+    size_t n = std::strlen(prefix);
+    return opt.compare(0, n, prefix) == 0 ? a + n : nullptr;
+  };
+  if (opt == "--jit=on") o.enabled = true;
+  else if (opt == "--jit=off") o.enabled = false;
+  else if (opt == "--jit-stats") o.stats = true;
+  else if (const char* v = value("--jit-threshold=")) {
+    char* end;
+    long n = std::strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000000) {
+      *error = "invalid --jit-threshold value: " + std::string(v);
+      return false;
+    }
+    o.threshold = int(n);
+  } else if (const char* v = value("--jit-log=")) {
+    o.log_path = v;
+  } else if (const char* v = value("--jit-opt=")) {
+    return jit::opt::parse_pass_list(v, &o.passes, error);
+  } else {
+    *error = "Unknown option: " + opt;
+    return false;
+  }
+  return true;
+}
+
 void print_exception_only(Value exc) {
   Type* t = type_of(exc);
   std::string name = str_to_utf8(t->qualname);
@@ -86,8 +116,9 @@ void print_exception_only(Value exc) {
   } catch (PyException&) {
     msg = "<exception str() failed>";
   }
-  if (msg.empty()) std::fprintf(stderr, "%s\n", name.c_str());
-  else std::fprintf(stderr, "%s: %s\n", name.c_str(), msg.c_str());
+  std::string hint = exception_suggestion(exc);  // ". Did you mean: 'x'?"
+  if (msg.empty()) std::fprintf(stderr, "%s%s\n", name.c_str(), hint.c_str());
+  else std::fprintf(stderr, "%s: %s%s\n", name.c_str(), msg.c_str(), hint.c_str());
 }
 
 void print_traceback(Value exc, int depth = 0) {

@@ -1,12 +1,18 @@
 // The builtin exception hierarchy and raising from C++.
 #include "runtime/exceptions.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "front/frontend.h"
+#include "modules/sys.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/function.h"
@@ -108,15 +114,24 @@ void raise_stop_iteration(Value value) {
   raise_with_args(stop_iteration_type, &value, 1);
 }
 void raise_attribute_error(Value obj, Str* name) {
-  if (is_type(obj))
-    raise(attribute_error_type, "type object '" + str_to_utf8(obj.as<Type>()->name) +
-                                    "' has no attribute '" + str_to_utf8(name) + "'");
-  if (type_of(obj) == module_type) {
-    Module* m = obj.as<Module>();
-    raise(attribute_error_type, "module '" + str_to_utf8(m->name) + "' has no attribute '" +
-                                    str_to_utf8(name) + "'");
+  std::string msg;
+  if (is_type(obj)) {
+    msg = "type object '" + str_to_utf8(obj.as<Type>()->name) + "' has no attribute '" +
+          str_to_utf8(name) + "'";
+  } else if (type_of(obj) == module_type) {
+    msg = "module '" + str_to_utf8(obj.as<Module>()->name) + "' has no attribute '" +
+          str_to_utf8(name) + "'";
+  } else {
+    msg = "'" + type_name_str(obj) + "' object has no attribute '" + str_to_utf8(name) + "'";
   }
-  raise(attribute_error_type, "'" + type_name_str(obj) + "' object has no attribute '" + str_to_utf8(name) + "'");
+  // CPython 3.11 records name and obj; the "Did you mean" suggestion uses them.
+  Value m(str_new(msg));
+  Value exc = exception_new(attribute_error_type, &m, 1);
+  static Str* const name_attr = intern("name");
+  static Str* const obj_attr = intern("obj");
+  instance_set_attr(exc.obj(), name_attr, Value(name));
+  instance_set_attr(exc.obj(), obj_attr, obj);
+  raise_exception(exc);
 }
 
 const char* type_name(Value v) {
@@ -300,6 +315,177 @@ std::string format_syntax_error_text(Value exc) {
   if (offset < 0) return out;
   out += "    " + std::string(size_t(offset), ' ') + std::string(size_t(carets), '^') + "\n";
   return out;
+}
+
+// ------------------------------------------------------------ "Did you mean"
+
+// CPython 3.11's Python/suggestions.c: a Levenshtein distance where a case
+// change costs 1 and any other edit 2, candidates within a third of the
+// characters, the first closest one wins.
+namespace {
+
+constexpr size_t kMaxCandidates = 750;
+constexpr size_t kMaxNameSize = 40;
+constexpr size_t kMoveCost = 2;
+constexpr size_t kCaseCost = 1;
+
+size_t substitution_cost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if (a >= 'A' && a <= 'Z') a = char(a + ('a' - 'A'));
+  if (b >= 'A' && b <= 'Z') b = char(b + ('a' - 'A'));
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxNameSize || b.size() > kMaxNameSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  size_t row[kMaxNameSize];
+  for (size_t i = 0; i < a.size(); ++i) row[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t j = 0; j < b.size(); ++j) {
+    size_t diagonal = j * kMoveCost;  // cost(b[:j], a[:0])
+    result = diagonal;
+    size_t minimum = SIZE_MAX;
+    for (size_t i = 0; i < a.size(); ++i) {
+      size_t substitute = diagonal + substitution_cost(b[j], a[i]);
+      diagonal = row[i];
+      result = std::min(std::min(result, diagonal) + kMoveCost, substitute);
+      row[i] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The best candidate for `name` among `names` (str Values), or "".
+std::string closest_name(const std::vector<Value>& names, const std::string& name) {
+  if (names.size() >= kMaxCandidates) return "";
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (Value v : names) {
+    if (!is_str(v)) continue;
+    std::string item = str_to_utf8(v.as<Str>());
+    if (item == name) continue;
+    size_t max_distance = (name.size() + item.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = edit_distance(name, item, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = item;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::vector<Value> dict_keys_of(Dict* d) {
+  std::vector<Value> keys;
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v)) keys.push_back(k);
+  return keys;
+}
+
+// The globals of the module whose code `code` is (matched by file name).
+Dict* module_globals_for(Code* code) {
+  Dict* modules = sys_modules();
+  if (!modules) return nullptr;
+  static Str* const file_name = intern("__file__");
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(modules, &pos, &k, &v)) {
+    if (type_of(v) != module_type) continue;
+    Dict* g = v.as<Module>()->dict;
+    Value file = dict_get_str(g, file_name);
+    if (!file.empty() && is_str(file) && str_equal(file.as<Str>(), code->filename)) return g;
+  }
+  return nullptr;
+}
+
+Dict* builtins_globals() {
+  Dict* modules = sys_modules();
+  if (!modules) return nullptr;
+  Value b = dict_get_str(modules, intern("builtins"));
+  return !b.empty() && type_of(b) == module_type ? b.as<Module>()->dict : nullptr;
+}
+
+}  // namespace
+
+std::string exception_suggestion(Value exc) {
+  try {
+    Type* t = type_of(exc);
+    std::string best;
+    if (is_subtype(t, attribute_error_type)) {
+      Value name = py_getattr_opt(exc, intern("name"));
+      Value obj = py_getattr_opt(exc, intern("obj"));
+      if (name.empty() || obj.empty() || type_of(name) != str_type) return "";
+      // dir(obj), sorted: a class lists its MRO's attributes (type.__dir__),
+      // anything else type(obj).__dir__(obj).
+      std::vector<std::pair<std::string, Value>> sorted;
+      auto add = [&](Value s) {
+        if (is_str(s)) sorted.emplace_back(str_to_utf8(s.as<Str>()), s);
+      };
+      if (is_type(obj)) {
+        Tuple* mro = obj.as<Type>()->mro;
+        for (int64_t i = 0; mro && i < mro->size; ++i)
+          for (Value key : dict_keys_of(mro->items[i].as<Type>()->dict)) add(key);
+      } else {
+        Value dir_method = lookup_special(obj, intern("__dir__"));
+        if (dir_method.empty()) return "";
+        Value it = py_iter(py_call(dir_method, nullptr, 0, nullptr));
+        for (Value s = py_next(it); !s.empty(); s = py_next(it)) add(s);
+      }
+      std::sort(sorted.begin(), sorted.end(), [](auto& x, auto& y) { return x.first < y.first; });
+      sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                               [](auto& x, auto& y) { return x.first == y.first; }),
+                   sorted.end());
+      std::vector<Value> names;
+      for (auto& [text, v] : sorted) names.push_back(v);
+      best = closest_name(names, str_to_utf8(name.as<Str>()));
+    } else if (is_subtype(t, name_error_type) && !is_subtype(t, unbound_local_error_type)) {
+      // The interpreter does not record NameError.name yet: take it from the message.
+      Value name = py_getattr_opt(exc, intern("name"));
+      std::string n;
+      if (!name.empty() && is_str(name)) {
+        n = str_to_utf8(name.as<Str>());
+      } else {
+        std::string msg = exception_message(exc);
+        const std::string prefix = "name '", suffix = "' is not defined";
+        if (msg.size() <= prefix.size() + suffix.size() ||
+            msg.compare(0, prefix.size(), prefix) != 0 ||
+            msg.compare(msg.size() - suffix.size(), suffix.size(), suffix) != 0)
+          return "";
+        n = msg.substr(prefix.size(), msg.size() - prefix.size() - suffix.size());
+      }
+      ExceptionObject* e = exc.as<ExceptionObject>();
+      if (!e->traceback || !e->traceback->size) return "";
+      Code* code = e->traceback->items[0].as<Tuple>()->items[0].as<Code>();  // innermost frame
+      std::vector<Value> locals;
+      const auto& kinds = (*code->proto)->localsplus_kinds;
+      for (uint32_t i = 0; i < code->nlocalsplus && i < kinds.size(); ++i)
+        if (kinds[i] & kFastLocal) locals.push_back(code->localsplus_names->items[i]);
+      best = closest_name(locals, n);
+      if (best.empty())
+        if (Dict* g = module_globals_for(code)) best = closest_name(dict_keys_of(g), n);
+      if (best.empty())
+        if (Dict* b = builtins_globals()) best = closest_name(dict_keys_of(b), n);
+    }
+    return best.empty() ? "" : ". Did you mean: '" + best + "'?";
+  } catch (PyException&) {
+    return "";
+  }
 }
 
 // ------------------------------------------------------------ BaseException

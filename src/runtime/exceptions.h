@@ -33,6 +33,10 @@ std::string format_traceback_entry(Object* code, uint32_t index, int* lineno);
 // The source line and caret line CPython prints for a SyntaxError (from its
 // text, offset, end_offset, lineno and end_lineno attributes); "" without text.
 std::string format_syntax_error_text(Value exc);
+// CPython 3.11's suggestion for an AttributeError (from its name/obj) or a
+// NameError (innermost frame's locals, its module's globals, builtins):
+// ". Did you mean: 'x'?", or "" when there is none.
+std::string exception_suggestion(Value exc);
 // Finds an exception class by name ("ValueError"), for SyntaxError & co.
 Type* exception_type_by_name(const char* name);
 
