@@ -250,6 +250,8 @@ class OptTraceGen {
     IrRef base = via_q ? q_ : p_;
     int words = via_q ? kMemWords - 1 : kMemWords;
     int32_t offset = 8 * int32_t(via_q ? pick(size_t(words)) : 1 + pick(size_t(words - 1)));
+    // Sometimes half a word lower: accesses that overlap two words.
+    if (offset >= 12 && pick(8) == 0) offset -= 4;
     switch (pick(4)) {
       case 0:
         t_.emit(IrOp::STORE, base, offset, any_int());
@@ -267,7 +269,8 @@ class OptTraceGen {
     if (t_.size() == 0) return;
     IrRef r = IrRef(t_.size()) - 1 - IrRef(pick(std::min<size_t>(t_.size(), 8)));
     const IrIns x = t_[r];
-    if (!op_has(x.op, kPure) || x.op == IrOp::PHI || x.op == IrOp::CALLP) return;
+    bool repeatable = op_has(x.op, kPure) || x.op == IrOp::LOAD;
+    if (!repeatable || x.op == IrOp::PHI || x.op == IrOp::CALLP) return;
     add(t_.emit_typed(x.op, x.type, x.a, x.b, x.c));
   }
 
