@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIB = os.path.normpath(os.path.join(HERE, '..', '..', 'lib'))
 MODULES = ['_sha512', '_random', 'bisect', 'operator', 'keyword', 'string', 'abc', 'types',
            'itertools', 'collections', 'collections.abc', 'functools', 'heapq', 'copy', 'random',
-           'posixpath', 'os', 'os.path', 'contextlib', 'json', 'json.decoder', 'json.encoder', 'fractions', 'textwrap', 'dataclasses', 'enum', 'statistics']
+           'posixpath', 'os', 'os.path', 'contextlib', 'json', 'json.decoder', 'json.encoder', 'fractions', 'textwrap', 'dataclasses', 'enum', 'statistics', 'decimal']
 
 # Import the oracle (CPython) modules first.
 import _random as c_random_core  # noqa: E402
