@@ -6,9 +6,10 @@
 // condition the facts already imply:
 //   * small ints: GUARD_SMALLINT x holds after GUARD_SMALLINT x, and on TAG
 //     and TAGOV results and odd ref constants;
-//   * classes: GUARD_CLASS x K after GUARD_CLASS x K; GUARD_NE x 0 (the null
-//     ref) after GUARD_CLASS x or GUARD_SMALLINT x (objects and small ints are
-//     never the word 0);
+//   * classes: GUARD_CLASS x K after GUARD_CLASS x K;
+//   * word identity: GUARD_NE x C (C a ref constant) when x is a known small
+//     int and C is even (0 or an object: `x is not None`), or x is a known
+//     object and C is 0 or a small int;
 //   * conditions: GUARD_TRUE c / GUARD_FALSE c after a guard on c; when c is a
 //     compare, also after a guard on an equivalent compare: the inverse
 //     (GUARD_FALSE(LT a b) means GE a b holds), the mirror (LT a b is GT b a)
@@ -147,8 +148,7 @@ class Knowledge {
   }
   void learn_class(IrRef r, IrRef cls) { class_.try_emplace(r, cls); }
 
-  // Heap objects (class known) and small ints are never the word 0.
-  bool is_nonzero_word(IrRef r) const { return is_small(r) || class_.contains(r); }
+  bool is_object(IrRef r) const { return class_.contains(r); }
 
   // The truth of c (an int used as a condition), if known.
   std::optional<bool> truth(IrRef c) const {
@@ -244,8 +244,8 @@ class GuardRemover {
         known_.learn_condition(IrOp::EQ, x.a, x.b, true);
         return;
       case IrOp::GUARD_NE:
-        if (known_.condition(IrOp::EQ, x.a, x.b) == false || nonzero_vs_null(x.a, x.b) ||
-            nonzero_vs_null(x.b, x.a))
+        if (known_.condition(IrOp::EQ, x.a, x.b) == false || differs_from_constant(x.a, x.b) ||
+            differs_from_constant(x.b, x.a))
           return remove(r);
         known_.learn_condition(IrOp::EQ, x.a, x.b, false);
         return;
@@ -261,9 +261,16 @@ class GuardRemover {
     }
   }
 
-  // An object or small int compared with the null word.
-  bool nonzero_vs_null(IrRef a, IrRef b) const {
-    return is_const(b) && t_.constant(b).bits == 0 && known_.is_nonzero_word(a);
+  // Whether `a` can never be the word constant `b`: a small int (bit 0 set)
+  // is never an even word (0, an object pointer); a heap object (class
+  // guarded: a pointer, not 0) is never 0 or an odd word (a small int).
+  bool differs_from_constant(IrRef a, IrRef b) const {
+    if (!is_const(b) || t_.type_of(b) != IrType::Ref) return false;
+    uint64_t word = t_.constant(b).bits;
+    bool odd = (word & 1) != 0;
+    if (known_.is_small(a)) return !odd;
+    if (known_.is_object(a)) return odd || word == 0;
+    return false;
   }
 
   void visit_overflow_op(IrRef r) {

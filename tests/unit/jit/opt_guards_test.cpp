@@ -17,7 +17,9 @@ snap 1 frames=2
 0006 ref  TAGOV      0003  [snap 1]
 0007 ---  GUARD_SMALLINT 0006  [snap 1]
 0008 ---  GUARD_NE   0000 @0x0  [snap 1]
-0009 ---  EXIT  [snap 0]
+0009 ---  GUARD_NE   0000 @0x7f00  [snap 1]
+0010 ---  GUARD_NE   0000 @0xb  [snap 1]
+0011 ---  EXIT  [snap 0]
 )",
               R"(
 snap 0 frames=1
@@ -26,15 +28,17 @@ snap 1 frames=2
 0001 ---  GUARD_SMALLINT 0000  [snap 0]
 0002 int  UNTAG      0000
 0003 ref  TAGOV      0002  [snap 1]
-0004 ---  EXIT  [snap 0]
+0004 ---  GUARD_NE   0000 @0xb  [snap 1]
+0005 ---  EXIT  [snap 0]
 )",
-              {{small(5)}, {16}, {0}});
+              {{small(5)}, {16}, {0}});  // @0x7f00 (even) is no small int; @0xb is 5
 }
 
 // Memory word 0 is the class word of the object at kMem.
 const std::vector<uint64_t> kObject = {0x1230, 7, 8};
 
 TEST(OptGuardsTest, ClassGuardsRepeatAndNullChecksGo) {
+  // An object is never 0 or a small int (@0x7); it may be the object @0x1230.
   expect_pass(remove_redundant_guards, R"(
 snap 0 frames=1
 snap 1 frames=2
@@ -44,8 +48,10 @@ snap 2 frames=3
 0002 ---  GUARD_CLASS 0000 @0x1230  [snap 1]
 0003 ---  GUARD_NE   0000 @0x0  [snap 1]
 0004 ---  GUARD_NE   @0x0 0000  [snap 1]
-0005 ---  GUARD_CLASS 0000 @0x4560  [snap 2]
-0006 ---  EXIT  [snap 1]
+0005 ---  GUARD_NE   0000 @0x7  [snap 1]
+0006 ---  GUARD_NE   0000 @0x1230  [snap 1]
+0007 ---  GUARD_CLASS 0000 @0x4560  [snap 2]
+0008 ---  EXIT  [snap 1]
 )",
               R"(
 snap 0 frames=1
@@ -53,8 +59,9 @@ snap 1 frames=2
 snap 2 frames=3
 0000 ref  LOADSLOT   0
 0001 ---  GUARD_CLASS 0000 @0x1230  [snap 0]
-0002 ---  GUARD_CLASS 0000 @0x4560  [snap 2]
-0003 ---  EXIT  [snap 1]
+0002 ---  GUARD_NE   0000 @0x1230  [snap 1]
+0003 ---  GUARD_CLASS 0000 @0x4560  [snap 2]
+0004 ---  EXIT  [snap 1]
 )",
               {{kMem}, {small(3)}}, kObject);
 }

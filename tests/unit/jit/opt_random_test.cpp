@@ -46,6 +46,7 @@ class OptTraceGen {
     p_ = t_.load_slot(0);
     q_ = t_.load_slot(5);
     for (int k = 1; k <= 4; ++k) refs_.push_back(t_.load_slot(k));
+    refs_.push_back(p_);  // an object: class facts meet identity guards
     // Values first (snapshots pick from them), then the entry guards.
     for (int k = 1; k <= 2; ++k) ints_.push_back(t_.emit(IrOp::UNTAG, refs_[size_t(k)]));
     dbls_.push_back(t_.load(IrType::Dbl, p_, 8 * (1 + int(pick(kMemWords - 1)))));
@@ -129,6 +130,17 @@ class OptTraceGen {
     return dbls_[pick(dbls_.size())];
   }
   IrRef any_ref() { return refs_[pick(refs_.size())]; }
+  // None-like 0, a small int, or the object at slot 0's class word.
+  IrRef any_word_constant() {
+    switch (pick(3)) {
+      case 0:
+        return t_.kref(0);
+      case 1:
+        return t_.kref(small(random_small()));
+      default:
+        return t_.kref(kClassWord);
+    }
+  }
 
   uint32_t snapshot() {
     std::vector<SnapEntry> entries;
@@ -200,7 +212,7 @@ class OptTraceGen {
         if (pick(3))
           t_.guard(IrOp::GUARD_SMALLINT, snapshot(), any_ref());
         else
-          t_.guard(IrOp::GUARD_NE, snapshot(), any_ref(), t_.kref(0));
+          t_.guard(IrOp::GUARD_NE, snapshot(), any_ref(), any_word_constant());
         break;
       case 14:
         add(pick(2) ? t_.emit(IrOp::TAG, t_.emit(IrOp::AND, any_int(), t_.kint(0xffff)))
