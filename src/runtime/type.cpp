@@ -566,10 +566,9 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
       Type* s2 = solid_base(bt);
       // Builtin exception classes that add no fields share one layout (CPython's
       // solid base of both is BaseException): class E(ArithmeticError, TypeError).
-      bool same_exception_layout = (s1->type_flags & kTypeExcSubclass) &&
-                                   (s2->type_flags & kTypeExcSubclass) &&
-                                   s1->instance_size == s2->instance_size &&
-                                   s1->attrs_offset == s2->attrs_offset;
+      bool same_exception_layout =
+          (s1->type_flags & kTypeExcSubclass) && (s2->type_flags & kTypeExcSubclass) &&
+          s1->instance_size == s2->instance_size && s1->attrs_offset == s2->attrs_offset;
       if (is_subtype(s2, s1) && s2 != s1) base = bt;
       else if (!is_subtype(s1, s2) && !same_exception_layout)
         raise_type_error("multiple bases have instance lay-out conflict");
