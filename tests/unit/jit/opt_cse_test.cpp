@@ -263,6 +263,51 @@ snap 3 frames=10 0.0=0015 0.2=0016
               kSumInputs);
 }
 
+// The same loop through this file's passes in pipeline order: the body ends
+// as the seed asks, with one multiply and one add with an overflow check,
+// the bound check, a plain add for i + 1, and the jump back.
+TEST(OptCseTest, PeeledSumOfSquaresThroughAllPasses) {
+  Pass chain = [](Trace& t) {
+    fold_constants(t);
+    eliminate_common_subexpressions(t);
+    remove_redundant_guards(t);
+    narrow_overflow_checks(t);
+    fold_constants(t);
+    eliminate_common_subexpressions(t);
+    return true;
+  };
+  expect_pass(chain, kPeeledSumOfSquares, R"(
+snap 0 frames=10
+snap 1 frames=10 0.0=0000 0.2=0002
+snap 2 frames=10 0.0=0006 0.2=0008
+snap 3 frames=10 0.0=0015 0.2=0016
+0000 ref  LOADSLOT   0
+0001 ref  LOADSLOT   1
+0002 ref  LOADSLOT   2
+0003 ---  GUARD_SMALLINT 0000  [snap 0]
+0004 ---  GUARD_SMALLINT 0001  [snap 0]
+0005 ---  GUARD_SMALLINT 0002  [snap 0]
+0006 int  UNTAG      0000
+0007 int  UNTAG      0001
+0008 int  UNTAG      0002
+0009 int  LT         0006 0007
+0010 ---  GUARD_TRUE 0009  [snap 1]
+0011 int  MULOV      0006 0006  [snap 2]
+0012 int  ADDOV      0008 0011  [snap 2]
+0013 int  ADD        0006 #1
+0014 ---  LOOP
+0015 int  PHI        0013 0021
+0016 int  PHI        0012 0020
+0017 int  LT         0015 0007
+0018 ---  GUARD_TRUE 0017  [snap 3]
+0019 int  MULOV      0015 0015  [snap 3]
+0020 int  ADDOV      0016 0019  [snap 3]
+0021 int  ADD        0015 #1
+0022 ---  JUMP
+)",
+              kSumInputs);
+}
+
 TEST(OptCseTest, BodyNeverReusesPreambleLoadsAndPhisNeverMerge) {
   // The body's LOAD 0000 8 must be re-read every iteration (the body's
   // STORE changes it); within the body, the STORE forwards to the next LOAD.
