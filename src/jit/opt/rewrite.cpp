@@ -48,6 +48,9 @@ RefRenaming::RefRenaming(const Trace& t) : to_(t.size()) {
 }
 
 void RefRenaming::replace(IrRef from, IrRef to) {
+  // Instructions appended after construction (a pass that copies code) map
+  // to themselves until replaced.
+  while (to_.size() <= size_t(from)) to_.push_back(IrRef(to_.size()));
   to_[size_t(from)] = to;
   changed_ = true;
 }

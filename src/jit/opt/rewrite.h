@@ -13,7 +13,7 @@
 //       names.rename_operands(t, r);           // read operands' replacements
 //       if (... r is redundant, equal to `earlier` ...) {
 //         names.replace(r, earlier);            // later uses will read `earlier`
-//         t.at(r) = IrIns{};                    // NOP: removed
+//         make_nop(t, r);                       // removed
 //       }
 //     }
 //     names.apply(t);                           // PHI back edges, snapshots, fields, calls
@@ -42,7 +42,8 @@ void for_each_operand(IrIns& x, F&& f) {
 // A pending substitution of refs: every instruction ref maps to itself until
 // replace(from, to) says its uses must read `to` instead (an earlier
 // instruction or a constant). Chains are followed, so replacing a ref that
-// was itself a replacement target is fine.
+// was itself a replacement target is fine, and so is replacing a ref
+// appended to the trace after the renaming was made.
 class RefRenaming {
  public:
   explicit RefRenaming(const Trace& t);
