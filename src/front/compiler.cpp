@@ -600,8 +600,18 @@ class Compiler {
     auto code = exit_scope();
     set_loc(f.loc);
     make_closure(code, flags);
-    for (size_t i = 0; i < f.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    apply_decorators(f.decorator_list, f.loc);
     name_op(f.name, Ctx::Store);
+  }
+
+  // Calls the decorators, innermost first, each at its own position (CPython's
+  // compiler_apply_decorators: a failing decorator's traceback shows its line).
+  void apply_decorators(const ast::ExprList& decorators, const ast::Loc& stmt_loc) {
+    for (size_t i = decorators.size(); i-- > 0;) {
+      set_loc(decorators[i]->loc);
+      emit(Op::CALL, 0);
+    }
+    set_loc(stmt_loc);
   }
 
   void compile_class(const ast::ClassDef& c) {
@@ -631,7 +641,7 @@ class Compiler {
     make_closure(code, 0);
     load_const(Constant::str(c.name));
     call_helper(2, c.bases, c.keywords);
-    for (size_t i = 0; i < c.decorator_list.size(); ++i) emit(Op::CALL, 0);
+    apply_decorators(c.decorator_list, c.loc);
     name_op(c.name, Ctx::Store);
   }
 
