@@ -244,7 +244,12 @@ int main(int argc, char** argv) {
     filename = "<stdin>";
     if (!read_all(stdin, &source)) return 1;
   } else {
+    // CPython 3.11 makes the script path absolute (cwd + "/" + path, not
+    // normalised): it is the code's filename, __file__ and the traceback path.
     filename = argv[i];
+    char cwd[4096];
+    if (!filename.empty() && filename[0] != '/' && getcwd(cwd, sizeof cwd))
+      filename = std::string(cwd) + "/" + filename;
     FILE* fp = std::fopen(filename.c_str(), "rb");
     if (!fp) {
       std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0],
