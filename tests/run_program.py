@@ -67,8 +67,8 @@ def wants_full_stderr(program):
 
 
 def normalize_stderr(data, program):
-    """Whole-stderr form used for comparison: CPython prints the script's absolute
-    path, Kestrel the path it was given; both become the bare file name."""
+    """Whole-stderr form used for comparison: the script's absolute directory (which
+    depends on the checkout location) is removed from file paths."""
     prefix = os.path.dirname(os.path.abspath(program)) + os.sep
     return data.replace(prefix.encode("utf-8"), b"")
 
