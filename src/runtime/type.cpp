@@ -4,6 +4,7 @@
 // classes' dunder methods reachable from C++ (as CPython's slot_* functions).
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/dict.h"
@@ -13,8 +14,8 @@
 #include "runtime/int.h"
 #include "runtime/layout.h"
 #include "runtime/names.h"
-#include "runtime/number_methods.h"
 #include "runtime/native.h"
+#include "runtime/number_methods.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -1001,6 +1002,46 @@ void add_wrapper(Type* t, const char* name, NativeFn fn, BuiltinKind kind = kBui
 }
 }  // namespace
 
+// The binary-operator dunders CPython defines on builtin types whose binary
+// slot implements only some operators (list has __add__ and __mul__/__rmul__
+// but no __sub__ or __radd__); other types get all thirteen pairs.
+struct BinopDunders {
+  const char* type;
+  const char* ops;  // space-separated
+};
+static const BinopDunders* binop_dunders_of(Type* t) {
+  static const BinopDunders kTable[] = {
+      {"int",
+       "__add__ __radd__ __and__ __rand__ __floordiv__ __rfloordiv__ __lshift__ __rlshift__ "
+       "__mul__ __rmul__ __mod__ __rmod__ __or__ __ror__ __pow__ __rpow__ __rshift__ __rrshift__ "
+       "__sub__ __rsub__ __truediv__ __rtruediv__ __xor__ __rxor__"},
+      {"bool", "__and__ __rand__ __or__ __ror__ __xor__ __rxor__"},
+      {"float",
+       "__add__ __radd__ __floordiv__ __rfloordiv__ __mul__ __rmul__ __mod__ __rmod__ __pow__ "
+       "__rpow__ __sub__ __rsub__ __truediv__ __rtruediv__"},
+      {"complex",
+       "__add__ __radd__ __mul__ __rmul__ __pow__ __rpow__ __sub__ __rsub__ __truediv__ "
+       "__rtruediv__"},
+      {"list", "__add__ __mul__ __rmul__"},
+      {"tuple", "__add__ __mul__ __rmul__"},
+      {"str", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
+      {"bytes", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
+      {"bytearray", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
+      {"set", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
+      {"frozenset", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
+      {"dict", "__or__ __ror__"},
+      {"dict_keys", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
+      {"dict_items", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
+      {"type", "__or__ __ror__"},
+      {"range", ""},
+      {"memoryview", ""},
+  };
+  if (t->type_flags & kTypeHeap) return nullptr;
+  for (const BinopDunders& e : kTable)
+    if (str_equal_ascii(t->name, e.type)) return &e;
+  return nullptr;
+}
+
 void add_slot_wrappers(Type* t) {
   Type* b = t->base;
   auto own = [&](auto member) { return t->*member && (!b || t->*member != b->*member); };
@@ -1025,9 +1066,18 @@ void add_slot_wrappers(Type* t) {
     static const NativeFn kROps[13] = {w_rbinop<0>, w_rbinop<1>, w_rbinop<2>, w_rbinop<3>, w_rbinop<4>,
                                        w_rbinop<5>, w_rbinop<6>, w_rbinop<7>, w_rbinop<8>, w_rbinop<9>,
                                        w_rbinop<10>, w_rbinop<11>, w_rbinop<12>};
+    const BinopDunders* only = binop_dunders_of(t);
+    auto listed = [](const char* list, const char* name) {
+      std::string_view l(list), n(name);
+      for (size_t pos = 0; (pos = l.find(n, pos)) != std::string_view::npos; pos += n.size())
+        if ((pos == 0 || l[pos - 1] == ' ') &&
+            (pos + n.size() == l.size() || l[pos + n.size()] == ' '))
+          return true;
+      return false;
+    };
     for (int i = 0; i < 13; ++i) {
-      add_wrapper(t, kBinopDunder[i], kOps[i]);
-      add_wrapper(t, kBinopRDunder[i], kROps[i]);
+      if (!only || listed(only->ops, kBinopDunder[i])) add_wrapper(t, kBinopDunder[i], kOps[i]);
+      if (!only || listed(only->ops, kBinopRDunder[i])) add_wrapper(t, kBinopRDunder[i], kROps[i]);
     }
   }
   if (own(&Type::length)) add_wrapper(t, "__len__", w_len);
