@@ -4,6 +4,7 @@
 #include "front/compiler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -2303,14 +2304,54 @@ std::shared_ptr<CodeProto> compile_eval(std::string_view source, const std::stri
   auto mod = parse_module(source, filename);
   const ast::ExprStmt* stmt = mod->body.size() == 1 ? mod->body[0]->as<ast::ExprStmt>() : nullptr;
   if (!stmt) {
+    // CPython's eval-mode parser fails at the first token that cannot continue
+    // an expression: the second statement, an assignment's '=', or the
+    // statement's keyword. (An empty source reports line 0, column 0.)
     SyntaxErrorInfo err;
     err.msg = "invalid syntax";
     err.filename = filename;
-    const ast::Loc loc = mod->body.empty() ? ast::Loc{1, 0, 1, 0} : mod->body[0]->loc;
-    err.lineno = loc.line;
-    err.offset = loc.col + 1;
-    size_t end = source.find('\n');
-    err.text = std::string(source.substr(0, end));
+    auto line_text = [&](int line) {
+      size_t pos = 0;
+      for (int l = 1; l < line && pos != std::string_view::npos; ++l) {
+        pos = source.find('\n', pos);
+        if (pos != std::string_view::npos) ++pos;
+      }
+      if (pos == std::string_view::npos) return std::string();
+      size_t end = source.find('\n', pos);
+      return std::string(source.substr(pos, end == std::string_view::npos ? end : end - pos));
+    };
+    if (mod->body.empty()) throw err;
+    const ast::Stmt& bad = mod->body.size() > 1 ? *mod->body[1] : *mod->body[0];
+    std::string text = line_text(bad.loc.line);
+    int col = bad.loc.col, end = bad.loc.col;
+    auto is_word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80);
+    };
+    const ast::Expr* target = nullptr;
+    if (mod->body.size() == 1) {
+      if (auto* a = bad.as<ast::Assign>())
+        target = a->targets[0].get();
+      else if (auto* a = bad.as<ast::AugAssign>())
+        target = a->target.get();
+      else if (auto* a = bad.as<ast::AnnAssign>())
+        target = a->target.get();
+    }
+    if (target && target->loc.end_line == bad.loc.line) {
+      col = target->loc.end_col;
+      while (size_t(col) < text.size() && (text[size_t(col)] == ' ' || text[size_t(col)] == '\t'))
+        ++col;
+      end = col + 1;
+      while (size_t(end) < text.size() && std::strchr("=+-*/%&|^<>@:", text[size_t(end)]) &&
+             text[size_t(end) - 1] != '=')
+        ++end;
+    } else {
+      while (size_t(end) < text.size() && is_word(text[size_t(end)])) ++end;
+      if (end == col) ++end;
+    }
+    err.lineno = err.end_lineno = bad.loc.line;
+    err.offset = col + 1;
+    err.end_offset = end + 1;
+    err.text = text;
     throw err;
   }
   auto st = build_symtable(*mod, filename);

@@ -61,3 +61,8 @@ try:
     exec("def f():\n    raise KeyError('inside')\nf()", {})
 except KeyError as e:
     show("KeyError from exec", e.args)
+for src in ["x = 1", "pass", "import os", "", "a\nb", "x += 2", "  y: int = 2", "def f(): pass"]:
+    try:
+        eval(src)
+    except SyntaxError as e:
+        show("eval SyntaxError", (e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text))
