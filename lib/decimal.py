@@ -1,7 +1,7 @@
 # Kestrel: decimal -- decimal floating point following the General Decimal Arithmetic
 # specification, as CPython 3.11's decimal module shows it. A value is (sign, coefficient,
 # exponent) with Python ints; every operation is computed exactly and then rounded once to
-# the context precision, so results are correctly rounded. Provided: construction from str,
+# the context precision, so results are correctly rounded (** follows libmpdec, as CPython). Provided: construction from str,
 # int, float (exact), tuples; + - * / // % divmod, integral ** , sqrt, comparisons (also
 # with int and float), hashing equal to int/float hashes, quantize, normalize, round,
 # to_integral_value, as_tuple, format() with f/e/g/% types, contexts (prec, rounding, traps
@@ -750,17 +750,24 @@ class Decimal(object):
         sign = self._sign if n % 2 else 0
         if self._coef == 0:  # 0 ** n: zero (exponent 0) or infinity, no signal
             return _dec(sign, 0, 0, 'F' if n < 0 else None)
-        if n > 0:
-            return _dec(sign, self._coef ** n, self._exp * n)._fix(ctx)
-        # x ** -n == 1 / x ** n, correctly rounded from the exact rational.
-        m = -n
-        num, den = 1, self._coef ** m
-        e = -self._exp * m
-        if e >= 0:
-            num *= 10 ** e
-        else:
-            den *= 10 ** -e
-        return _from_rational(sign, num, den, ctx.prec, ctx.rounding, self._exp * n)
+        # libmpdec's algorithm (its results are what CPython prints): binary
+        # exponentiation, every product rounded half-even to prec + digits of the
+        # exponent + 2, then one rounding to the context; a negative power first
+        # takes 1/x at one more digit.
+        work = Context(prec=ctx.prec + _ndigits(other._coef) + other._exp + 2,
+                       rounding=ROUND_HALF_EVEN)
+        base = _dec(0, self._coef, self._exp)
+        m = n
+        if n < 0:
+            work.prec += 1
+            base = _dec(0, 1, 0).__truediv__(base, context=work)
+            m = -n
+        result = base
+        for bit in bin(m)[3:]:
+            result = _dec(0, result._coef * result._coef, result._exp * 2)._fix(work)
+            if bit == '1':
+                result = _dec(0, result._coef * base._coef, result._exp + base._exp)._fix(work)
+        return _dec(sign, result._coef, result._exp)._fix(ctx)
 
     def __rpow__(self, other, context=None):
         other = _convert(other)
