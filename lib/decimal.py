@@ -1,11 +1,12 @@
 # Kestrel: decimal -- decimal floating point following the General Decimal Arithmetic
 # specification, as CPython 3.11's decimal module shows it. A value is (sign, coefficient,
 # exponent) with Python ints; every operation is computed exactly and then rounded once to
-# the context precision, so results are correctly rounded (** follows libmpdec, as CPython). Provided: construction from str,
-# int, float (exact), tuples; + - * / // % divmod, integral ** , sqrt, comparisons (also
-# with int and float), hashing equal to int/float hashes, quantize, normalize, round,
-# to_integral_value, as_tuple, format() with f/e/g/% types, contexts (prec, rounding, traps
-# for InvalidOperation/DivisionByZero) with getcontext/setcontext/localcontext.
+# the context precision (** follows libmpdec's algorithm, whose results CPython prints).
+# Provided: construction from str, int, float (exact), tuples; + - * / // % divmod,
+# integral **, sqrt, comparisons (also with int and float), hashing equal to int/float
+# hashes, quantize, normalize, round, to_integral_value, as_tuple, format() with f/e/g/%
+# types, contexts (prec, rounding, traps for InvalidOperation/DivisionByZero) with
+# getcontext/setcontext/localcontext.
 # Not provided (NotImplementedError): exp, ln, log10, non-integral powers, the logical and
 # fused operations; flags are not recorded and Emin/Emax/clamp are not enforced.
 
