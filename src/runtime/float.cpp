@@ -1,7 +1,6 @@
 // Python float: boxed doubles with CPython's arithmetic (float_divmod,
 // float_pow special cases), exact int/float comparison, numeric hashing,
 // parsing, rounding, and the float type with its methods.
-#include "runtime/number_methods.h"
 #include "runtime/float.h"
 
 #include <algorithm>
@@ -19,6 +18,7 @@
 #include "runtime/int.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
+#include "runtime/number_methods.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -515,12 +515,6 @@ Value float_get_imag(Value) { return float_new(0.0); }
 }  // namespace
 
 // ---------------------------------------------------------------- public API
-
-Value float_new(double v) {
-  Float* f = gc_new<Float>(float_type);
-  f->value = v;
-  return Value(f);
-}
 
 Value float_new_of_type(Type* type, double v) {
   if (type == float_type) return float_new(v);

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/gc.h"
 #include "runtime/object.h"
 
 namespace kestrel {
@@ -13,7 +14,12 @@ struct Float : Object {
   double value;
 };
 
-Value float_new(double v);
+// Inline: boxing a float result is the commonest allocation of numeric code.
+inline Value float_new(double v) {
+  Float* f = gc_new<Float>(float_type);
+  f->value = v;
+  return Value(f);
+}
 inline double float_value(Value v) { return v.as<Float>()->value; }  // precondition: is_float(v)
 std::string float_repr(double v);  // "0.1", "1e+16", "inf", "-0.0", "nan"
 int64_t float_hash(double v);      // CPython's numeric hash, equal to int_hash for integral values

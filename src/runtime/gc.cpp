@@ -16,15 +16,21 @@
 
 namespace kestrel {
 
+namespace gc_detail {
+AllocState g_alloc = {{}, 0, SIZE_MAX};
+}  // namespace gc_detail
+
+using gc_detail::FreeCell;
+using gc_detail::g_alloc;
+using gc_detail::kLargeThreshold;
+using gc_detail::kNumClasses;
+using gc_detail::kSizeClasses;
+
 namespace {
 
 // Chunks are aligned to their size so "which chunk holds this address" is a
 // mask. 256 KiB keeps per-chunk waste small for the 2 KiB largest class.
 constexpr size_t kChunkSize = size_t(1) << 18;
-constexpr size_t kLargeThreshold = 2048;
-constexpr size_t kSizeClasses[] = {16,  32,  48,  64,  80,  96,  112, 128,  160,  192,
-                                   224, 256, 320, 384, 448, 512, 768, 1024, 1536, 2048};
-constexpr int kNumClasses = sizeof(kSizeClasses) / sizeof(kSizeClasses[0]);
 // No single request may exceed this: past it we report MemoryError instead of
 // asking the OS (CPython's PY_SSIZE_T_MAX checks play the same role).
 constexpr size_t kMaxAllocation = size_t(1) << 40;
@@ -34,7 +40,7 @@ struct Chunk {
   int size_class;
   size_t cell_size;
   size_t ncells;
-  size_t used;  // cells handed out at least once; the rest is untouched zero memory
+  size_t used;  // cells carved onto a free list at least once; the rest is untouched zero memory
   char* cells;  // first cell
 };
 
@@ -43,16 +49,10 @@ struct LargeObject {
   size_t size;
 };
 
-struct FreeCell {
-  Type* null_type;  // zero: marks the cell free for the sweeper and the scanner
-  FreeCell* next;
-};
-
-uint8_t size_class_for(size_t size) {
-  for (int i = 0; i < kNumClasses; ++i)
-    if (size <= kSizeClasses[i]) return uint8_t(i);
-  return 255;
-}
+// Fresh cells are carved from a chunk's untouched tail onto the free list a
+// page at a time, so the fast path serves them too without committing the
+// whole chunk at once.
+constexpr size_t kCarveBytes = 4096;
 
 }  // namespace
 
@@ -65,7 +65,6 @@ class Heap {
 
   std::vector<Chunk*> chunks_;  // sorted by address
   std::vector<LargeObject> large_;
-  FreeCell* free_lists_[kNumClasses] = {};
   // Fresh chunks are handed out by bumping `used`, so pages of a new chunk are
   // touched (and committed by the kernel) only as objects are created there.
   Chunk* bump_chunks_[kNumClasses] = {};
@@ -74,23 +73,23 @@ class Heap {
   std::vector<RootScanner> scanners_;
   ValueVector* vectors_ = nullptr;
   char* stack_bottom_ = nullptr;
-  size_t bytes_since_gc_ = 0;
   // 1 MiB keeps short-lived objects (boxed floats) cache-resident; the
   // threshold then tracks the live heap, so collection work stays
-  // proportional to allocation.
+  // proportional to allocation. g_alloc.limit mirrors it while collection
+  // is allowed.
   size_t threshold_ = 1u << 20;
   size_t live_bytes_ = 0;
   int pause_depth_ = 0;
   bool collecting_ = false;
   GcStats stats_;
-  uint8_t class_of_size_[kLargeThreshold / 16 + 1];
 
-  Heap() {
-    for (size_t i = 0; i <= kLargeThreshold / 16; ++i) class_of_size_[i] = size_class_for(i * 16);
-  }
+  Heap() { g_alloc.limit = threshold_; }
+  void update_limit() { g_alloc.limit = (pause_depth_ || collecting_) ? SIZE_MAX : threshold_; }
+  bool may_collect() const { return pause_depth_ == 0 && !collecting_; }
 
  private:
   void refill(int cls);
+  bool carve(int cls);
   void sweep();
 };
 
@@ -101,12 +100,14 @@ static inline Heap& heap() { return *g_heap; }
 
 void Heap::refill(int cls) {
   // mmap gives zero-filled pages lazily; over-map to align the chunk to its size.
-  void* raw = mmap(nullptr, kChunkSize * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* raw =
+      mmap(nullptr, kChunkSize * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) raise_memory_error();
   uintptr_t start = (uintptr_t(raw) + kChunkSize - 1) & ~(uintptr_t(kChunkSize) - 1);
   if (start > uintptr_t(raw)) munmap(raw, start - uintptr_t(raw));
   uintptr_t end = uintptr_t(raw) + kChunkSize * 2;
-  if (end > start + kChunkSize) munmap(reinterpret_cast<void*>(start + kChunkSize), end - start - kChunkSize);
+  if (end > start + kChunkSize)
+    munmap(reinterpret_cast<void*>(start + kChunkSize), end - start - kChunkSize);
   // With transparent huge pages on "always", neighbouring chunks would be
   // backed by 2 MiB pages on first touch, multiplying the resident size of a
   // small program: keep them on 4 KiB pages.
@@ -125,48 +126,49 @@ void Heap::refill(int cls) {
   stats_.heap_bytes += kChunkSize;
 }
 
-// Zeroes a small object with inline stores: a libc memset call costs more
-// than the allocation itself for the 16-32 byte objects that dominate.
-static inline void zero_words(void* p, size_t bytes) {
-  auto* w = static_cast<uint64_t*>(p);
-  w[0] = 0;
-  w[1] = 0;
-  if (bytes <= 16) return;
-  w[2] = 0;
-  w[3] = 0;
-  if (bytes <= 32) return;
-  std::memset(w + 4, 0, bytes - 32);
+// Moves up to a page of a chunk's never-used cells onto the free list (they
+// are zero already; only the link word is written). False when the class
+// has no fresh cells left.
+bool Heap::carve(int cls) {
+  Chunk* c = bump_chunks_[cls];
+  if (!c || c->used == c->ncells) return false;
+  size_t n = std::min(c->ncells - c->used, std::max<size_t>(1, kCarveBytes / c->cell_size));
+  char* first = c->cells + c->used * c->cell_size;
+  FreeCell* head = g_alloc.free_lists[cls];
+  for (size_t i = n; i-- > 0;) {
+    auto* cell = reinterpret_cast<FreeCell*>(first + i * c->cell_size);
+    cell->next = head;
+    head = cell;
+  }
+  g_alloc.free_lists[cls] = head;
+  c->used += n;
+  return true;
 }
 
 Object* Heap::alloc(size_t size, Type* type) {
   size = (size + 15) & ~size_t(15);
-  bytes_since_gc_ += size;
-  if (__builtin_expect(bytes_since_gc_ > threshold_, 0) && pause_depth_ == 0 && !collecting_) collect();
+  if (g_alloc.bytes_since_gc + size > threshold_ && may_collect()) collect();
+  g_alloc.bytes_since_gc += size;
   Object* obj;
   if (__builtin_expect(size <= kLargeThreshold, 1)) {
-    int cls = class_of_size_[size / 16];
-    FreeCell* cell = free_lists_[cls];
-    if (cell) {
-      free_lists_[cls] = cell->next;
-      zero_words(cell, size);  // only the object's bytes: the cell's tail is never read
-      obj = reinterpret_cast<Object*>(cell);
-    } else {
-      Chunk* c = bump_chunks_[cls];
-      if (!c || c->used == c->ncells) {
-        refill(cls);
-        c = bump_chunks_[cls];
-      }
-      obj = reinterpret_cast<Object*>(c->cells + c->used * c->cell_size);  // still zero
-      c->used++;
+    int cls = gc_detail::kClassOfSize.of[size / 16];
+    if (!g_alloc.free_lists[cls] && !carve(cls)) {
+      refill(cls);
+      carve(cls);
     }
+    FreeCell* cell = g_alloc.free_lists[cls];
+    g_alloc.free_lists[cls] = cell->next;
+    gc_detail::zero_object(cell, size);
+    obj = reinterpret_cast<Object*>(cell);
     obj->gc = uint32_t(cls) << 8;
   } else {
     if (size > kMaxAllocation) raise_memory_error();
     void* mem = std::calloc(1, size);
     if (!mem) raise_memory_error();
     LargeObject lo{static_cast<char*>(mem), size};
-    auto pos = std::upper_bound(large_.begin(), large_.end(), lo,
-                                [](const LargeObject& a, const LargeObject& b) { return a.start < b.start; });
+    auto pos = std::upper_bound(
+        large_.begin(), large_.end(), lo,
+        [](const LargeObject& a, const LargeObject& b) { return a.start < b.start; });
     large_.insert(pos, lo);
     stats_.heap_bytes += size;
     obj = static_cast<Object*>(mem);
@@ -192,8 +194,9 @@ bool Heap::find_object(uintptr_t addr, Object** out) {
     return true;
   }
   if (large_.empty()) return false;
-  auto lit = std::upper_bound(large_.begin(), large_.end(), addr,
-                              [](uintptr_t a, const LargeObject& lo) { return a < uintptr_t(lo.start); });
+  auto lit =
+      std::upper_bound(large_.begin(), large_.end(), addr,
+                       [](uintptr_t a, const LargeObject& lo) { return a < uintptr_t(lo.start); });
   if (lit == large_.begin()) return false;
   --lit;
   if (addr >= uintptr_t(lit->start) && addr < uintptr_t(lit->start) + lit->size) {
@@ -203,16 +206,19 @@ bool Heap::find_object(uintptr_t addr, Object** out) {
   return false;
 }
 
+// Marks an object and its class. Only objects with something to trace go on
+// the stack: leaves (strs, floats, big ints, ...) are done here.
 void Heap::mark_object(const Object* obj, std::vector<Object*>& stack) {
   auto* o = const_cast<Object*>(obj);
   if (o->gc & kMarkBit) return;
   o->gc |= kMarkBit;
-  stack.push_back(o);
+  Type* t = o->type;
+  if (!t) return;
+  if (!(t->gc & kMarkBit)) mark_object(t, stack);  // depth <= 3: class, metaclass, type
+  if (t->trace) stack.push_back(o);
 }
 
-void Tracer::mark(const Object* obj) {
-  if (obj) heap().mark_object(obj, *stack_);
-}
+void Tracer::mark_new(const Object* obj) { heap().mark_object(obj, *stack_); }
 
 void Tracer::mark_conservative(const Value* begin, const Value* end) {
   Heap& h = heap();
@@ -224,8 +230,8 @@ void Tracer::mark_conservative(const Value* begin, const Value* end) {
 }
 
 // Conservative scanning reads every stack word, including ASan's redzones.
-__attribute__((no_sanitize("address"))) static void scan_words(Heap& h, std::vector<Object*>& stack, char* from,
-                                                             char* to) {
+__attribute__((no_sanitize("address"))) static void scan_words(Heap& h, std::vector<Object*>& stack,
+                                                               char* from, char* to) {
   from = reinterpret_cast<char*>((uintptr_t(from) + 7) & ~uintptr_t(7));
   for (char* p = from; p + sizeof(uintptr_t) <= to; p += sizeof(uintptr_t)) {
     uintptr_t word = *reinterpret_cast<uintptr_t*>(p);
@@ -249,48 +255,57 @@ __attribute__((noinline)) static void scan_native_stack(Heap& h, std::vector<Obj
 
 void Heap::collect() {
   collecting_ = true;
+  update_limit();
   std::vector<Object*> stack;
   Tracer tracer;
   tracer.stack_ = &stack;
   for (Object** slot : object_roots_) tracer.mark(*slot);
   for (Value* slot : value_roots_) tracer.mark(*slot);
   for (RootScanner scanner : scanners_) scanner(tracer);
-  for (ValueVector* v = vectors_; v; v = v->next_) tracer.mark_range(v->items_.data(), v->items_.data() + v->items_.size());
+  for (ValueVector* v = vectors_; v; v = v->next_)
+    tracer.mark_range(v->items_.data(), v->items_.data() + v->items_.size());
   scan_native_stack(*this, stack);
   while (!stack.empty()) {
     Object* obj = stack.back();
     stack.pop_back();
-    tracer.mark(obj->type);
-    if (obj->type && obj->type->trace) obj->type->trace(obj, tracer);
+    obj->type->trace(obj, tracer);  // only objects with a trace function are pushed
   }
   sweep();
   stats_.collections++;
-  bytes_since_gc_ = 0;
+  g_alloc.bytes_since_gc = 0;
   threshold_ = std::max<size_t>(1u << 20, live_bytes_);
   collecting_ = false;
+  update_limit();
 }
 
+// Rebuilds every free list from scratch: dead objects are finalized and
+// linked in, live ones lose their mark bit. Walks each chunk backwards so
+// each list comes out in address order.
 void Heap::sweep() {
   live_bytes_ = 0;
-  for (int cls = 0; cls < kNumClasses; ++cls) free_lists_[cls] = nullptr;
+  for (int cls = 0; cls < kNumClasses; ++cls) g_alloc.free_lists[cls] = nullptr;
   for (Chunk* c : chunks_) {
-    FreeCell* head = free_lists_[c->size_class];
-    for (size_t i = c->used; i-- > 0;) {
-      auto* obj = reinterpret_cast<Object*>(c->cells + i * c->cell_size);
-      if (obj->type) {
+    FreeCell* head = g_alloc.free_lists[c->size_class];
+    size_t cell_size = c->cell_size;
+    size_t live = 0;
+    for (char* p = c->cells + c->used * cell_size; p != c->cells;) {
+      p -= cell_size;
+      auto* obj = reinterpret_cast<Object*>(p);
+      if (Type* t = obj->type) {
         if (obj->gc & kMarkBit) {
           obj->gc &= ~kMarkBit;
-          live_bytes_ += c->cell_size;
+          ++live;
           continue;
         }
-        if (obj->type->finalize) obj->type->finalize(obj);
+        if (t->finalize) t->finalize(obj);
         obj->type = nullptr;
       }
       auto* cell = reinterpret_cast<FreeCell*>(obj);
       cell->next = head;
       head = cell;
     }
-    free_lists_[c->size_class] = head;
+    live_bytes_ += live * cell_size;
+    g_alloc.free_lists[c->size_class] = head;
   }
   size_t kept = 0;
   for (LargeObject& lo : large_) {
@@ -309,13 +324,13 @@ void Heap::sweep() {
   live_bytes_ += stats_.external_bytes;
 }
 
-Object* gc_alloc(size_t size, Type* type) { return heap().alloc(size, type); }
+Object* gc_detail::alloc_slow(size_t size, Type* type) { return heap().alloc(size, type); }
 
 void* gc_malloc_external(size_t bytes) {
   if (bytes > kMaxAllocation) raise_memory_error();
   Heap& h = heap();
-  h.bytes_since_gc_ += bytes;
-  if (h.bytes_since_gc_ > h.threshold_ && h.pause_depth_ == 0 && !h.collecting_) h.collect();
+  g_alloc.bytes_since_gc += bytes;
+  if (g_alloc.bytes_since_gc > h.threshold_ && h.may_collect()) h.collect();
   void* p = std::malloc(bytes ? bytes : 1);
   if (!p) raise_memory_error();
   h.stats_.external_bytes += bytes;
@@ -326,10 +341,10 @@ void* gc_realloc_external(void* ptr, size_t old_bytes, size_t new_bytes) {
   if (new_bytes > kMaxAllocation) raise_memory_error();
   Heap& h = heap();
   if (new_bytes > old_bytes) {
-    h.bytes_since_gc_ += new_bytes - old_bytes;
+    g_alloc.bytes_since_gc += new_bytes - old_bytes;
     // Collecting here is safe: the caller's object is reachable (it is on the
     // stack), and its storage is not moved before realloc below.
-    if (h.bytes_since_gc_ > h.threshold_ && h.pause_depth_ == 0 && !h.collecting_) h.collect();
+    if (g_alloc.bytes_since_gc > h.threshold_ && h.may_collect()) h.collect();
   }
   void* p = std::realloc(ptr, new_bytes ? new_bytes : 1);
   if (!p) raise_memory_error();
@@ -346,21 +361,27 @@ void gc_free_external(void* ptr, size_t bytes) {
 
 void gc_note_external(int64_t delta) {
   Heap& h = heap();
-  if (delta > 0) h.bytes_since_gc_ += size_t(delta);
+  if (delta > 0) g_alloc.bytes_since_gc += size_t(delta);
   h.stats_.external_bytes += uint64_t(delta);
 }
 
 void gc_collect() {
   Heap& h = heap();
-  if (h.pause_depth_ == 0 && !h.collecting_) h.collect();
+  if (h.may_collect()) h.collect();
 }
 void gc_add_root(Object** slot) { heap().object_roots_.push_back(slot); }
 void gc_add_root(Value* slot) { heap().value_roots_.push_back(slot); }
 void gc_add_root_scanner(RootScanner scanner) { heap().scanners_.push_back(scanner); }
 void gc_init(void* stack_bottom) { heap().stack_bottom_ = static_cast<char*>(stack_bottom); }
 
-GcPause::GcPause() { heap().pause_depth_++; }
-GcPause::~GcPause() { heap().pause_depth_--; }
+GcPause::GcPause() {
+  heap().pause_depth_++;
+  heap().update_limit();
+}
+GcPause::~GcPause() {
+  heap().pause_depth_--;
+  heap().update_limit();
+}
 
 ValueVector::ValueVector() {
   Heap& h = heap();
@@ -373,8 +394,10 @@ ValueVector::ValueVector(size_t n) : ValueVector() { items_.resize(n); }
 ValueVector::ValueVector(std::initializer_list<Value> init) : ValueVector() { items_ = init; }
 ValueVector::~ValueVector() {
   Heap& h = heap();
-  if (prev_) prev_->next_ = next_;
-  else h.vectors_ = next_;
+  if (prev_)
+    prev_->next_ = next_;
+  else
+    h.vectors_ = next_;
   if (next_) next_->prev_ = prev_;
 }
 

@@ -21,7 +21,11 @@ class Tracer {
   void mark(Value v) {
     if (v.is_object()) mark(v.obj());
   }
-  void mark(const Object* obj);
+  // Inline test of the mark bit (bit 0 of Object::gc): most references a
+  // trace function reports point at objects already marked.
+  void mark(const Object* obj) {
+    if (obj && !(obj->gc & 1u)) mark_new(obj);
+  }
   void mark_range(const Value* begin, const Value* end) {
     for (const Value* p = begin; p < end; ++p) mark(*p);
   }
@@ -31,13 +35,99 @@ class Tracer {
 
  private:
   friend class Heap;
+  void mark_new(const Object* obj);
   std::vector<Object*>* stack_ = nullptr;
 };
+
+// The allocation fast path, inline in every caller: pop a cell from the
+// size class's free list, zero the object's bytes, set the header. Everything
+// else (collection, sweeping, fresh chunks, large objects) is alloc_slow.
+namespace gc_detail {
+
+// Size classes of the small-object chunks, in 16-byte steps at the low end
+// (most objects are 32-64 bytes). Requests above kLargeThreshold are
+// allocated individually.
+inline constexpr size_t kSizeClasses[] = {16,  32,  48,  64,  80,  96,  112, 128,  160,  192,
+                                          224, 256, 320, 384, 448, 512, 768, 1024, 1536, 2048};
+inline constexpr int kNumClasses = sizeof(kSizeClasses) / sizeof(kSizeClasses[0]);
+inline constexpr size_t kLargeThreshold = 2048;
+
+constexpr uint8_t size_class_for(size_t size) {
+  for (int i = 0; i < kNumClasses; ++i)
+    if (size <= kSizeClasses[i]) return uint8_t(i);
+  return 255;
+}
+struct ClassTable {
+  uint8_t of[kLargeThreshold / 16 + 1];
+};
+constexpr ClassTable make_class_table() {
+  ClassTable t{};
+  for (size_t i = 0; i <= kLargeThreshold / 16; ++i) t.of[i] = size_class_for(i * 16);
+  return t;
+}
+inline constexpr ClassTable kClassOfSize = make_class_table();
+
+// A free cell: a zero class pointer marks it free for the sweeper and the
+// conservative scanner.
+struct FreeCell {
+  Type* null_type;
+  FreeCell* next;
+};
+
+struct AllocState {
+  FreeCell* free_lists[kNumClasses];
+  size_t bytes_since_gc;
+  // Collect when bytes_since_gc would pass this; SIZE_MAX while collection is
+  // paused or running, so the fast path needs no other test.
+  size_t limit;
+};
+extern AllocState g_alloc;
+
+Object* alloc_slow(size_t size, Type* type);
+
+// Zeroes the object's bytes (a multiple of 16): inline stores for the small
+// objects that dominate, a memset call only past 64 bytes.
+inline void zero_object(void* p, size_t bytes) {
+  auto* w = static_cast<uint64_t*>(p);
+  w[0] = 0;
+  w[1] = 0;
+  if (bytes <= 16) return;
+  w[2] = 0;
+  w[3] = 0;
+  if (bytes <= 32) return;
+  w[4] = 0;
+  w[5] = 0;
+  if (bytes <= 48) return;
+  w[6] = 0;
+  w[7] = 0;
+  if (bytes <= 64) return;
+  __builtin_memset(w + 8, 0, bytes - 64);
+}
+
+}  // namespace gc_detail
 
 // Allocates `size` bytes (>= sizeof(Object)) of zero-filled memory whose
 // header says `type`. May run a collection first. Raises MemoryError when the
 // request is absurd or the system is out of memory.
-Object* gc_alloc(size_t size, Type* type);
+inline Object* gc_alloc(size_t size, Type* type) {
+  using namespace gc_detail;
+  size_t rounded = (size + 15) & ~size_t(15);
+  if (__builtin_expect(rounded <= kLargeThreshold, 1)) {
+    unsigned cls = kClassOfSize.of[rounded / 16];
+    FreeCell* cell = g_alloc.free_lists[cls];
+    size_t bytes = g_alloc.bytes_since_gc + rounded;
+    if (__builtin_expect(cell != nullptr && bytes <= g_alloc.limit, 1)) {
+      g_alloc.bytes_since_gc = bytes;
+      g_alloc.free_lists[cls] = cell->next;
+      zero_object(cell, rounded);
+      auto* obj = reinterpret_cast<Object*>(cell);
+      obj->type = type;
+      obj->gc = cls << 8;
+      return obj;
+    }
+  }
+  return alloc_slow(size, type);
+}
 
 template <class T>
 T* gc_new(Type* type, size_t extra_bytes = 0) {
