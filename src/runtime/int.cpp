@@ -1,7 +1,6 @@
 // Python int: tagged small ints with overflow-checked fast paths, GMP bignums
 // beyond, normalised back to small ints whenever they fit. Arithmetic,
 // hashing, conversions, text parsing/printing, the int type and its methods.
-#include "runtime/number_methods.h"
 #include "runtime/int.h"
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include "runtime/gc.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
+#include "runtime/number_methods.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -491,11 +491,37 @@ std::string to_ascii_digits(std::string_view text) {
   raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + r);
 }
 
+// int('123'): an ASCII decimal of at most 18 digits with optional sign and
+// surrounding whitespace, the common case, parsed without copying. False for
+// anything else (underscores, other bases, errors, big values): the general
+// path decides.
+bool parse_small_decimal(std::string_view s, int64_t* out) {
+  size_t i = 0, n = s.size();
+  auto space = [](char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+  };
+  while (i < n && space(s[i])) ++i;
+  while (n > i && space(s[n - 1])) --n;
+  bool neg = false;
+  if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+  if (i == n || n - i > 18) return false;
+  int64_t v = 0;
+  for (; i < n; ++i) {
+    unsigned d = unsigned(s[i]) - '0';
+    if (d > 9) return false;
+    v = v * 10 + int64_t(d);
+  }
+  *out = neg ? -v : v;
+  return true;
+}
+
 Value parse_int_value(Value text, int base) {
   std::string_view view;
   std::string tmp;
   if (is_str(text)) {
     Str* s = text.as<Str>();
+    int64_t v;
+    if (base == 10 && s->ascii && parse_small_decimal(s->ascii_view(), &v)) return Value::small(v);
     tmp = to_ascii_digits(s->ascii ? std::string(s->ascii_view()) : str_to_utf8(s));
     view = tmp;
   } else {
@@ -515,6 +541,8 @@ Value number_to_int(Value x) {
   if (t == int_type) return x;
   if (t == bool_type) return Value::small(x.obj() == true_object);
   if (t == float_type) return int_from_double(float_value(x));
+  // Exact str and bytes have none of the dunders below.
+  if (t == str_type || t == bytes_type) return parse_int_value(x, 10);
   Value f = lookup_special(x, names::dunder_int);
   if (!f.empty()) {
     Value r = py_call0(f);
@@ -542,7 +570,7 @@ Value number_to_int(Value x) {
 
 // ---------------------------------------------------------------- slots
 
-Value int_repr_slot(Value self) { return Value(str_new(int_to_decimal(self))); }
+Value int_repr_slot(Value self) { return Value(int_to_decimal_str(self)); }
 
 int64_t int_hash_slot(Value self) { return int_hash(self); }
 
@@ -967,6 +995,16 @@ std::string int_to_decimal(Value v) {
     return std::string(buf, r.ptr);
   }
   return mpz_decimal(z);
+}
+
+Str* int_to_decimal_str(Value v) {
+  int64_t x;
+  if (small_of(v, &x)) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, x);
+    return str_from_ascii(std::string_view(buf, size_t(r.ptr - buf)));
+  }
+  return str_from_ascii(int_to_decimal(v));
 }
 
 std::string int_to_base(Value v, int base, bool prefix) {

@@ -35,6 +35,7 @@ int int_sign(Value v);
 int int_compare(Value a, Value b);  // -1, 0, 1
 int64_t int_hash(Value v);          // CPython's numeric hash (mod 2**61-1)
 std::string int_to_decimal(Value v);
+Str* int_to_decimal_str(Value v);  // str(v) for an exact int, without a UTF-8 round trip
 std::string int_to_base(Value v, int base, bool prefix);  // bin/oct/hex
 Value int_binary(Value a, Value b,
                  int op);  // any BinOp incl. in-place; NotImplemented if b is not an int

@@ -274,7 +274,7 @@ std::string float_format_parsed(double v, FormatSpec& f);
 
 Value int_format(Value v, std::string_view spec) {
   if (spec.empty()) {
-    if (v.is_small() || type_of(v) == int_type) return Value(str_new(int_to_decimal(v)));
+    if (v.is_small() || type_of(v) == int_type) return Value(int_to_decimal_str(v));
     return py_str(v);
   }
   const char* tname = type_name(v);

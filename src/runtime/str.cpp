@@ -184,6 +184,16 @@ Str* str_from_latin1(const uint8_t* chars, int64_t n) {
   return s;
 }
 
+Str* str_from_ascii(std::string_view ascii) {
+  int64_t n = int64_t(ascii.size());
+  if (n == 0) return str_empty();
+  if (n == 1) return str_char(uint8_t(ascii[0]));
+  Str* s = str_alloc(n, 1);
+  std::memcpy(s->mutable_data1(), ascii.data(), size_t(n));
+  s->ascii = true;
+  return s;
+}
+
 Str* str_from_codepoints(const uint32_t* cps, int64_t n) {
   uint32_t max = 0;
   for (int64_t i = 0; i < n; ++i) max |= cps[i];  // an upper bound is enough for kind
@@ -831,8 +841,9 @@ Value str_slot_new(Type* type, Value* args, size_t nargs, Tuple* kwnames) {
     if (!bytes_like_view(obj, &data))
       raise_type_error("decoding to str: need a bytes-like object, " + type_name_str(obj) +
                        " found");
-    Value r = str_decode(reinterpret_cast<const uint8_t*>(data.data()), int64_t(data.size()),
-                         a[1].empty() ? nullptr : enc.c_str(), a[2].empty() ? nullptr : err.c_str());
+    Value r =
+        str_decode(reinterpret_cast<const uint8_t*>(data.data()), int64_t(data.size()),
+                   a[1].empty() ? nullptr : enc.c_str(), a[2].empty() ? nullptr : err.c_str());
     result = r.as<Str>();
   }
   if (type == str_type) return str_exact(result);

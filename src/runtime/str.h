@@ -38,7 +38,8 @@ struct Str : Object {
 Str* str_new(std::string_view utf8);  // decodes UTF-8 (invalid bytes -> U+FFFD)
 Str* str_from_codepoints(const uint32_t* cps, int64_t n);
 Str* str_from_latin1(const uint8_t* chars, int64_t n);
-Str* intern(std::string_view utf8);  // the unique Str for this text
+Str* str_from_ascii(std::string_view ascii);  // precondition: every byte < 0x80
+Str* intern(std::string_view utf8);           // the unique Str for this text
 Str* intern_str(Str* s);
 std::string str_to_utf8(const Str* s);
 bool str_equal(const Str* a, const Str* b);
