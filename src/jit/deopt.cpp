@@ -5,7 +5,9 @@
 
 #include <bit>
 
+#include "jit/recorder.h"
 #include "jit/stats.h"
+#include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
 
@@ -43,6 +45,14 @@ uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
       f->slots[e.slot] = box_exit_value(t, e, loop.code->exit_value(exit, e.ref));
   f->ip = f->code->code + frame.pc;
   f->sp = f->stack_base() + frame.depth;
+  // A call from the trace raised: the exit's state is the one before CALL,
+  // and the exception propagates from there as the interpreter's would.
+  std::vector<Value>& pending = jit_pending_exception().vec();
+  if (!pending.empty()) {
+    Value exc = pending.back();
+    pending.clear();
+    throw PyException{exc};
+  }
   return snap;
 }
 

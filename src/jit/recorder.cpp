@@ -9,7 +9,10 @@
 #include "bytecode/opcodes.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "interp/frame.h"
 #include "runtime/float.h"
+#include "runtime/function.h"
+#include "runtime/native.h"
 #include "runtime/int.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
@@ -66,6 +69,45 @@ IrRef emit_box(Trace& t, BoxKind kind, IrRef payload) {
     case BoxKind::None: break;
   }
   return payload;
+}
+
+// Calls from traces. The callee may do anything (run Python code, raise);
+// an exception is parked in g_jit_pending_exception and the helper returns 0:
+// the guard after the call exits to the state before CALL, and the exit
+// raises the parked exception there, as the interpreter's CALL would.
+ValueVector& jit_pending_exception() {
+  static ValueVector pending;
+  return pending;
+}
+static uint64_t call_helper(uint64_t callable, Value* args, size_t nargs) {
+  try {
+    return py_call(Value::from_bits(callable), args, nargs).bits();
+  } catch (PyException& e) {
+    jit_pending_exception().vec().push_back(e.exc);
+    return 0;
+  }
+}
+uint64_t jit_call0(uint64_t c) { return call_helper(c, nullptr, 0); }
+uint64_t jit_call1(uint64_t c, uint64_t a) {
+  Value args[] = {Value::from_bits(a)};
+  return call_helper(c, args, 1);
+}
+uint64_t jit_call2(uint64_t c, uint64_t a, uint64_t b) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b)};
+  return call_helper(c, args, 2);
+}
+uint64_t jit_call3(uint64_t c, uint64_t a, uint64_t b, uint64_t d) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d)};
+  return call_helper(c, args, 3);
+}
+uint64_t jit_call4(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d), Value::from_bits(e)};
+  return call_helper(c, args, 4);
+}
+uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, uint64_t g) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d), Value::from_bits(e),
+                  Value::from_bits(g)};
+  return call_helper(c, args, 5);
 }
 
 // ---------------------------------------------------------------------------
@@ -137,6 +179,8 @@ class Recorder {
   void push(const TV& v) { write(nlocals_ + depth_++, v); }
   void jump(uint32_t target) { next_pc_ = target; }
   void load_global(Str* name);
+  void load_method(Str* name);
+  void call(uint32_t argc);
   void close_loop(RecordOutcome* out);
 
   Frame* f_;
@@ -444,6 +488,58 @@ void Recorder::load_global(Str* name) {
   push(constant(v));
 }
 
+// LOAD_METHOD on an object of a builtin type: the class guard fixes the
+// method (builtin types never change), so it becomes a constant.
+void Recorder::load_method(Str* name) {
+  TV obj = peek(1);
+  Type* t = RecordCx().class_of(obj);
+  if ((t->type_flags & kTypeHeap) || t == module_type || t->getattr)
+    abort("method call on " + type_label(obj) + " object");
+  Value f = type_lookup(t, name);
+  if (f.empty() || type_of(f) != builtin_function_type || f.as<BuiltinFunction>()->kind != kBuiltinMethod ||
+      !f.as<BuiltinFunction>()->self.empty())
+    abort("attribute access on " + type_label(obj));
+  pop(1);
+  push(constant(f));
+  push(obj);
+}
+
+// CALL without keywords: the callable is pinned (an identity guard unless it
+// is already a constant) and called through a helper; the result is
+// unknown until its class is guarded. Python functions are not inlined yet.
+void Recorder::call(uint32_t argc) {
+  TV meth = peek(argc + 2), self_or_callable = peek(argc + 1);
+  bool method = !meth.v.empty();
+  TV callable = method ? meth : self_or_callable;
+  size_t nargs = argc + (method ? 1 : 0);
+  if (nargs > 5) abort("call with more than 5 arguments");
+  if (!callable.v.is_object()) abort("call of a non-object");
+  if (callable.rep != Rep::Ref) abort("call of a number");
+  if (!is_const(callable.ref)) guard(IrOp::GUARD_EQ, callable.ref, kvalue(callable.v));
+  std::vector<Value> args;
+  std::vector<IrRef> refs = {kvalue(callable.v)};
+  for (size_t i = 0; i < nargs; ++i) {
+    TV a = peek(uint32_t(nargs - i));
+    args.push_back(a.v);
+    refs.push_back(as_ref(a));
+  }
+  static const void* const kHelpers[] = {
+      reinterpret_cast<const void*>(&jit_call0), reinterpret_cast<const void*>(&jit_call1),
+      reinterpret_cast<const void*>(&jit_call2), reinterpret_cast<const void*>(&jit_call3),
+      reinterpret_cast<const void*>(&jit_call4), reinterpret_cast<const void*>(&jit_call5)};
+  uint32_t snap = snapshot();
+  // The concrete call: an exception propagates with the frame at this CALL,
+  // exactly as in the interpreter.
+  Value r = py_call(callable.v, args.data(), nargs);
+  IrRef out = t_.call(false, IrType::Ref, kHelpers[nargs], "call" + std::to_string(nargs), {});
+  CallDesc& cd = t_.calls().back();
+  cd.nargs = uint8_t(refs.size());
+  for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
+  t_.guard(IrOp::GUARD_NE, snap, out, null_ref_);
+  pop(argc + 2);
+  push(TV(r, out, Rep::Ref));
+}
+
 void Recorder::step(Instr in) {
   RecordCx cx;
   uint32_t arg = in.arg();
@@ -471,6 +567,9 @@ void Recorder::step(Instr in) {
     }
     case Op::LOAD_CONST: push(constant(code_->consts->items[arg])); break;
     case Op::LOAD_GLOBAL: load_global(code_->names->items[arg].as<Str>()); break;
+    case Op::PUSH_NULL: push(TV()); break;
+    case Op::LOAD_METHOD: load_method(code_->names->items[arg].as<Str>()); break;
+    case Op::CALL: call(arg); break;
     case Op::UNARY_NEGATIVE: {
       TV v = peek(1);
       TV r;

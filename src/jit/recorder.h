@@ -26,6 +26,7 @@
 #include "interp/frame.h"
 #include "interp/semantics.h"
 #include "jit/ir.h"
+#include "runtime/gc.h"
 
 namespace kestrel::jit {
 
@@ -168,6 +169,14 @@ uint64_t jit_box_float(double d);
 uint64_t jit_box_bool(int64_t b);
 int64_t jit_floordiv_pos(int64_t x, int64_t y);
 int64_t jit_mod_pos(int64_t x, int64_t y);
+uint64_t jit_call0(uint64_t c);
+uint64_t jit_call1(uint64_t c, uint64_t a);
+uint64_t jit_call2(uint64_t c, uint64_t a, uint64_t b);
+uint64_t jit_call3(uint64_t c, uint64_t a, uint64_t b, uint64_t d);
+uint64_t jit_call4(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e);
+uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, uint64_t g);
+// The exception a call from a trace raised (at most one), raised by the exit.
+ValueVector& jit_pending_exception();
 enum class BoxKind { None, Int, Float, Bool };
 // Which box helper the instruction at `r` calls (None if it is not a box).
 BoxKind box_kind(const Trace& t, IrRef r);
