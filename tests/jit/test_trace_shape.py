@@ -110,7 +110,45 @@ def main():
                     print("  body: " + " ".join(body))
             else:
                 print(f"ok   {name}: body {' '.join(body)}")
+        failures += check_observability(args, tmp)
     return 1 if failures else 0
+
+
+def check_observability(args, tmp):
+    """--jit-stats prints the counters the issue names; --jit-log gives each
+    trace's source location, IR before/after optimization and machine code,
+    and each abort with its reason and file:line."""
+    prog = os.path.join(tmp, "observed.py")
+    with open(prog, "w") as f:
+        f.write("def hot(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n"
+                "def aborts(n):\n    d = {}\n    for i in range(n):\n        d[i] = {i: i}\n    return len(d)\n"
+                "print(hot(5000), aborts(5000))\n")
+    log = os.path.join(tmp, "observed.log")
+    got = subprocess.run([args.kestrel, "--jit-stats", "--jit-log=" + log, prog], capture_output=True, text=True)
+    problems = []
+    if got.stdout != "12497500 5000\n":
+        problems.append(f"output {got.stdout!r}")
+    for key in ["jit loops compiled: 1", "jit bridges compiled:", "jit aborts:", "jit guard failures:",
+                "jit compile time ms:", "jit machine code bytes:", "jit abort (unsupported instruction BUILD_MAP):"]:
+        if key not in got.stderr:
+            problems.append(f"no '{key}' in --jit-stats output")
+    text = open(log).read() if os.path.exists(log) else ""
+    for key in ["==== trace 1: loop at " + prog + ":3 (hot)", "---- recorded IR", "---- optimized IR",
+                "---- machine code", "---- abort: " + prog + ":9 (aborts): unsupported instruction BUILD_MAP"]:
+        if key not in text:
+            problems.append(f"no '{key}' in the --jit-log file")
+    if not re.search(r"^\s+[0-9a-f]+:\s+(push|mov)", text, re.M):
+        problems.append("no disassembly in the --jit-log file")
+    off = subprocess.run([args.kestrel, "--jit-stats", prog], capture_output=True, text=True,
+                         env=dict(os.environ, KESTREL_JIT="off"))
+    if off.stdout != got.stdout or "jit loops compiled: 0" not in off.stderr:
+        problems.append("KESTREL_JIT=off did not turn the JIT off")
+    if problems:
+        print("FAIL observability: " + "; ".join(problems))
+        print(got.stderr)
+        return 1
+    print("ok   observability: --jit-stats and --jit-log")
+    return 0
 
 
 if __name__ == "__main__":
