@@ -62,7 +62,13 @@ class StrBuilder {
   void append_char(char c) { buf_.push_back(c); }
   void append_codepoint(uint32_t cp);
   void append(const Str* s);
-  Str* build() const { return str_new(buf_); }
+  // Builds the str and frees the buffer: the interpreter's BUILD_STRING
+  // leaves its StrBuilder through a computed goto, which runs no destructor.
+  Str* build() {
+    Str* s = str_new(buf_);
+    std::string().swap(buf_);
+    return s;
+  }
   const std::string& utf8() const { return buf_; }
 
  private:
