@@ -150,6 +150,7 @@ bool Heap::carve(int cls) {
 }
 
 Object* Heap::alloc(size_t size, Type* type) {
+  if (size > kMaxAllocation) raise_memory_error();  // before rounding, which could wrap
   size = (size + 15) & ~size_t(15);
   if (g_alloc.bytes_since_gc + size > threshold_ && may_collect()) collect();
   g_alloc.bytes_since_gc += size;

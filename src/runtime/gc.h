@@ -111,8 +111,9 @@ inline void zero_object(void* p, size_t bytes) {
 // request is absurd or the system is out of memory.
 inline Object* gc_alloc(size_t size, Type* type) {
   using namespace gc_detail;
-  size_t rounded = (size + 15) & ~size_t(15);
-  if (__builtin_expect(rounded <= kLargeThreshold, 1)) {
+  // Test the unrounded size: rounding an absurd request up would wrap to 0.
+  if (__builtin_expect(size <= kLargeThreshold, 1)) {
+    size_t rounded = (size + 15) & ~size_t(15);
     unsigned cls = kClassOfSize.of[rounded / 16];
     FreeCell* cell = g_alloc.free_lists[cls];
     size_t bytes = g_alloc.bytes_since_gc + rounded;
