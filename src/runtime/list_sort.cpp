@@ -6,19 +6,62 @@
 #include <vector>
 
 #include "runtime/errors.h"
+#include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/protocol.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
 
 namespace kestrel {
 
 namespace {
 
+// What every key is, found by one pass before sorting (CPython's
+// unsafe_*_compare pre-check): homogeneous small ints, exact strs or exact
+// floats compare without dispatch; tuples whose first items are all small
+// ints or all exact strs compare those first items directly.
+enum class KeyKind { kGeneric, kSmallInt, kStr, kFloat, kTupleSmallInt, kTupleStr };
+
+KeyKind classify(const Value* k, size_t n) {
+  if (n == 0) return KeyKind::kGeneric;
+  auto all = [&](auto pred) {
+    for (size_t i = 0; i < n; ++i)
+      if (!pred(k[i])) return false;
+    return true;
+  };
+  if (all([](Value v) { return v.is_small(); })) return KeyKind::kSmallInt;
+  if (all([](Value v) { return is_exact(v, str_type); })) return KeyKind::kStr;
+  if (all([](Value v) { return is_exact(v, float_type); })) return KeyKind::kFloat;
+  if (!all([](Value v) { return is_exact(v, tuple_type) && v.as<Tuple>()->size > 0; }))
+    return KeyKind::kGeneric;
+  if (all([](Value v) { return v.as<Tuple>()->items[0].is_small(); }))
+    return KeyKind::kTupleSmallInt;
+  if (all([](Value v) { return is_exact(v.as<Tuple>()->items[0], str_type); }))
+    return KeyKind::kTupleStr;
+  return KeyKind::kGeneric;
+}
+
+// Tuple `<` as CPython's: the first items that are not equal decide, else
+// the lengths; `first_lt` answers for the (already unequal) first items.
+template <class FirstEq, class FirstLt>
+bool tuple_less(Value a, Value b, FirstEq first_eq, FirstLt first_lt) {
+  Tuple* ta = a.as<Tuple>();
+  Tuple* tb = b.as<Tuple>();
+  if (!first_eq(ta->items[0], tb->items[0])) return first_lt(ta->items[0], tb->items[0]);
+  int64_t n = std::min(ta->size, tb->size);
+  for (int64_t i = 1; i < n; ++i) {
+    Value x = ta->items[i], y = tb->items[i];
+    if (!py_equal(x, y)) return py_less(x, y);
+  }
+  return ta->size < tb->size;
+}
+
 // Sorts a permutation of indices into `keys`; the keys stay in a ValueVector
 // (scanned by the collector) while Python comparisons run.
 class Sorter {
  public:
-  explicit Sorter(ValueVector& keys) : keys_(keys) {}
+  explicit Sorter(ValueVector& keys) : keys_(keys), kind_(classify(keys.data(), keys.size())) {}
 
   void sort(std::vector<int64_t>& perm) {
     int64_t n = int64_t(perm.size());
@@ -47,7 +90,28 @@ class Sorter {
     int64_t base, len;
   };
 
-  bool lt(int64_t x, int64_t y) { return py_less(keys_[size_t(x)], keys_[size_t(y)]); }
+  bool lt(int64_t x, int64_t y) {
+    Value a = keys_[size_t(x)], b = keys_[size_t(y)];
+    switch (kind_) {
+      case KeyKind::kSmallInt:
+        return a.small_value() < b.small_value();
+      case KeyKind::kStr:
+        return str_compare(a.as<Str>(), b.as<Str>()) < 0;
+      case KeyKind::kFloat:
+        return float_value(a) < float_value(b);
+      case KeyKind::kTupleSmallInt:
+        return tuple_less(
+            a, b, [](Value p, Value q) { return p.bits() == q.bits(); },
+            [](Value p, Value q) { return p.small_value() < q.small_value(); });
+      case KeyKind::kTupleStr:
+        return tuple_less(
+            a, b, [](Value p, Value q) { return str_equal(p.as<Str>(), q.as<Str>()); },
+            [](Value p, Value q) { return str_compare(p.as<Str>(), q.as<Str>()) < 0; });
+      case KeyKind::kGeneric:
+        break;
+    }
+    return py_less(a, b);
+  }
 
   static int64_t compute_minrun(int64_t n) {
     int64_t r = 0;
@@ -138,6 +202,7 @@ class Sorter {
   }
 
   ValueVector& keys_;
+  KeyKind kind_;
   int64_t* a_ = nullptr;
   std::vector<Run> runs_;
   std::vector<int64_t> tmp_;
