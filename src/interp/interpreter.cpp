@@ -84,8 +84,8 @@ static void missing_args_error(Function* fn, const std::vector<std::string>& mis
     list += "'" + missing[i] + "'";
   }
   raise_type_error(fn_name(fn) + "() missing " + std::to_string(missing.size()) + " required " +
-                   (kwonly ? "keyword-only" : "positional") + " argument" + (missing.size() == 1 ? "" : "s") +
-                   ": " + list);
+                   (kwonly ? "keyword-only" : "positional") + " argument" +
+                   (missing.size() == 1 ? "" : "s") + ": " + list);
 }
 
 // Binds call arguments into the frame's locals (CPython's
@@ -106,8 +106,9 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
   size_t npos = nargs < argcount ? nargs : argcount;
   for (size_t i = 0; i < npos; ++i) locals[i] = args[i];
   if (has_varargs) {
-    locals[varargs_slot] = nargs > argcount ? Value(tuple_from(args + argcount, int64_t(nargs - argcount)))
-                                            : Value(empty_tuple());
+    locals[varargs_slot] = nargs > argcount
+                               ? Value(tuple_from(args + argcount, int64_t(nargs - argcount)))
+                               : Value(empty_tuple());
   } else if (nargs > argcount) {
     uint32_t ndefaults = fn->defaults ? uint32_t(fn->defaults->size) : 0;
     size_t kw_given = 0;
@@ -118,13 +119,18 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
           if (str_equal(co->localsplus_names->items[j].as<Str>(), kw)) kw_given++;
       }
     std::string takes;
-    if (ndefaults) takes = "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount);
-    else takes = std::to_string(argcount);
+    if (ndefaults)
+      takes = "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount);
+    else
+      takes = std::to_string(argcount);
     std::string msg = fn_name(fn) + "() takes " + takes + " positional argument" +
                       (argcount == 1 && !ndefaults ? "" : "s") + " but " + std::to_string(nargs);
-    if (kw_given) msg += " positional argument" + std::string(nargs == 1 ? "" : "s") + " (and " +
-                         std::to_string(kw_given) + " keyword-only argument" + (kw_given == 1 ? "" : "s") + ") were given";
-    else msg += std::string(nargs == 1 ? " was" : " were") + " given";
+    if (kw_given)
+      msg += " positional argument" + std::string(nargs == 1 ? "" : "s") + " (and " +
+             std::to_string(kw_given) + " keyword-only argument" + (kw_given == 1 ? "" : "s") +
+             ") were given";
+    else
+      msg += std::string(nargs == 1 ? " was" : " were") + " given";
     raise_type_error(msg);
   }
   if (kwnames) {
@@ -138,7 +144,8 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
       }
       if (j < total_args) {
         if (!locals[j].empty())
-          raise_type_error(fn_name(fn) + "() got multiple values for argument '" + str_to_utf8(kw) + "'");
+          raise_type_error(fn_name(fn) + "() got multiple values for argument '" + str_to_utf8(kw) +
+                           "'");
         locals[j] = kwvals[k];
         continue;
       }
@@ -156,10 +163,12 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
           for (uint32_t p = 0; p < co->posonlyargcount; ++p)
             if (str_equal(co->localsplus_names->items[p].as<Str>(), kwnames->items[k2].as<Str>()))
               list += (list.empty() ? "" : ", ") + str_to_utf8(kwnames->items[k2].as<Str>());
-        raise_type_error(fn_name(fn) + "() got some positional-only arguments passed as keyword arguments: '" +
+        raise_type_error(fn_name(fn) +
+                         "() got some positional-only arguments passed as keyword arguments: '" +
                          list + "'");
       }
-      raise_type_error(fn_name(fn) + "() got an unexpected keyword argument '" + str_to_utf8(kw) + "'");
+      raise_type_error(fn_name(fn) + "() got an unexpected keyword argument '" + str_to_utf8(kw) +
+                       "'");
     }
   }
   // Defaults for missing positional parameters.
@@ -169,8 +178,10 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
     std::vector<std::string> missing;
     for (uint32_t i = uint32_t(nargs); i < argcount; ++i) {
       if (!locals[i].empty()) continue;
-      if (i >= first_default) locals[i] = fn->defaults->items[i - first_default];
-      else missing.push_back(str_to_utf8(co->localsplus_names->items[i].as<Str>()));
+      if (i >= first_default)
+        locals[i] = fn->defaults->items[i - first_default];
+      else
+        missing.push_back(str_to_utf8(co->localsplus_names->items[i].as<Str>()));
     }
     if (!missing.empty()) missing_args_error(fn, missing, false);
   }
@@ -180,8 +191,10 @@ static void bind_arguments(Function* fn, Value* locals, Value* args, size_t narg
       if (!locals[i].empty()) continue;
       Str* name = co->localsplus_names->items[i].as<Str>();
       Value d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, name) : Value();
-      if (!d.empty()) locals[i] = d;
-      else missing.push_back(str_to_utf8(name));
+      if (!d.empty())
+        locals[i] = d;
+      else
+        missing.push_back(str_to_utf8(name));
     }
     if (!missing.empty()) missing_args_error(fn, missing, true);
   }
@@ -194,7 +207,8 @@ static Frame* make_function_frame(Function* fn, Value* args, size_t nargs, Tuple
   f->globals = fn->globals;
   f->builtins = g_thread.builtins;
   try {
-    if (!kwnames && nargs == co->argcount && !(co->flags & (kCoVarargs | kCoVarkeywords)) && !co->kwonlyargcount) {
+    if (!kwnames && nargs == co->argcount && !(co->flags & (kCoVarargs | kCoVarkeywords)) &&
+        !co->kwonlyargcount) {
       for (size_t i = 0; i < nargs; ++i) f->slots[i] = args[i];
     } else {
       bind_arguments(fn, f->slots, args, nargs, kwnames);
@@ -218,14 +232,15 @@ static Frame* make_function_frame(Function* fn, Value* args, size_t nargs, Tuple
   if (kind & (kFastCell | kFastFree))
     raise(name_error_type, "cannot access free variable '" + str_to_utf8(name) +
                                "' where it is not associated with a value in enclosing scope");
-  raise(unbound_local_error_type,
-        "cannot access local variable '" + str_to_utf8(name) + "' where it is not associated with a value");
+  raise(unbound_local_error_type, "cannot access local variable '" + str_to_utf8(name) +
+                                      "' where it is not associated with a value");
 }
 
 static Value load_global(Frame* f, Str* name, InlineCache* cache) {
   Dict* g = f->globals;
   Dict* b = f->builtins;
-  if (cache->key1 == g->version && cache->key2 == b->version && !cache->value.empty()) return cache->value;
+  if (cache->key1 == g->version && cache->key2 == b->version && !cache->value.empty())
+    return cache->value;
   Value v = dict_get_str(g, name);
   if (v.empty()) {
     v = dict_get_str(b, name);
@@ -314,12 +329,13 @@ static void load_method(Value obj, Str* name, Value* out_meth, Value* out_self) 
       Value f = type_lookup(t, name);
       if (!f.empty()) {
         Type* ft = type_of(f);
-        bool is_method = ft == function_type ||
-                         (ft == builtin_function_type && f.as<BuiltinFunction>()->kind == kBuiltinMethod &&
-                          f.as<BuiltinFunction>()->self.empty());
+        bool is_method = ft == function_type || (ft == builtin_function_type &&
+                                                 f.as<BuiltinFunction>()->kind == kBuiltinMethod &&
+                                                 f.as<BuiltinFunction>()->self.empty());
         if (is_method) {
           bool shadowed = false;
-          if (obj.is_object() && t->attrs_offset) shadowed = !instance_get_attr(obj.obj(), name).empty();
+          if (obj.is_object() && t->attrs_offset)
+            shadowed = !instance_get_attr(obj.obj(), name).empty();
           if (!shadowed) {
             *out_meth = f;
             *out_self = obj;
@@ -335,10 +351,17 @@ static void load_method(Value obj, Str* name, Value* out_meth, Value* out_self) 
 
 static Value build_fstring_value(Value v, int flags, Value spec) {
   switch (flags & 3) {
-    case 1: v = py_str(v); break;
-    case 2: v = py_repr(v); break;
-    case 3: v = str_ascii_of(v); break;
-    default: break;
+    case 1:
+      v = py_str(v);
+      break;
+    case 2:
+      v = py_repr(v);
+      break;
+    case 3:
+      v = str_ascii_of(v);
+      break;
+    default:
+      break;
   }
   if (spec.empty() && is_exact(v, str_type)) return v;
   return py_format(v, spec.empty() ? Value(intern("")) : spec);
@@ -361,7 +384,8 @@ static Value make_exception(Value v) {
   if (is_type(v) && is_subtype(v.as<Type>(), base_exception_type)) {
     Value e = py_call0(v);
     if (!is_exception(e))
-      raise_type_error("calling " + repr_utf8(v) + " should have returned an instance of BaseException, not " +
+      raise_type_error("calling " + repr_utf8(v) +
+                       " should have returned an instance of BaseException, not " +
                        type_name_str(e));
     return e;
   }
@@ -393,8 +417,8 @@ static void unpack_iterable(Value seq, int before, int after, bool star, Value* 
   int64_t n = int64_t(items.size());
   if (!star) {
     if (n < before)
-      raise_value_error("not enough values to unpack (expected " + std::to_string(before) + ", got " +
-                        std::to_string(n) + ")");
+      raise_value_error("not enough values to unpack (expected " + std::to_string(before) +
+                        ", got " + std::to_string(n) + ")");
     if (n > before) {
       if (is_exact(seq, tuple_type) || is_exact(seq, list_type))
         raise_value_error("too many values to unpack (expected " + std::to_string(before) + ")");
@@ -404,8 +428,8 @@ static void unpack_iterable(Value seq, int before, int after, bool star, Value* 
     return;
   }
   if (n < before + after)
-    raise_value_error("not enough values to unpack (expected at least " + std::to_string(before + after) +
-                      ", got " + std::to_string(n) + ")");
+    raise_value_error("not enough values to unpack (expected at least " +
+                      std::to_string(before + after) + ", got " + std::to_string(n) + ")");
   int k = 0;
   for (int i = 0; i < before; ++i) out_top[-1 - k++] = items[size_t(i)];
   List* mid = list_from(items.data() + before, n - before - after);
@@ -495,7 +519,8 @@ Value current_locals() {
   Code* co = f->code;
   for (uint32_t i = 0; i < co->nlocalsplus; ++i) {
     Value v = f->slots[i];
-    if (v.is_object() && type_of(v) == cell_type && ((*co->proto)->localsplus_kinds[i] & (kFastCell | kFastFree)))
+    if (v.is_object() && type_of(v) == cell_type &&
+        ((*co->proto)->localsplus_kinds[i] & (kFastCell | kFastFree)))
       v = v.as<Cell>()->value;
     if (!v.empty()) dict_set(d, co->localsplus_names->items[i], v);
   }
@@ -523,7 +548,8 @@ static Frame* unwind(Frame* entry, Value exc) {
     if (is_exception(exc) && add_traceback) {
       ExceptionObject* e = exc.as<ExceptionObject>();
       // Implicit chaining: raised while another exception was being handled.
-      if (!e->traceback && e->context.empty() && !g_thread.handled.empty() && g_thread.handled != exc)
+      if (!e->traceback && e->context.empty() && !g_thread.handled.empty() &&
+          g_thread.handled != exc)
         e->context = g_thread.handled;
       exception_add_traceback(exc, f->code, lasti);
     }
@@ -579,11 +605,11 @@ static Value run_frame(Frame* entry, Value throw_exc) {
   }
 }
 
-#define DISPATCH()                      \
-  do {                                  \
-    f->ip = ip;                         \
-    instr = *ip++;                      \
-    goto* kDispatch[int(instr.op())];   \
+#define DISPATCH()                    \
+  do {                                \
+    f->ip = ip;                       \
+    instr = *ip++;                    \
+    goto* kDispatch[int(instr.op())]; \
   } while (0)
 #define TARGET(name) op_##name:
 #define PUSH(v) (*sp++ = (v))
@@ -593,16 +619,16 @@ static Value run_frame(Frame* entry, Value throw_exc) {
 #define ARG() (instr.arg())
 #define JUMP_TO(target) (ip = code_start + (target))
 // Re-load the frame registers after switching frames.
-#define LOAD_FRAME()                      \
-  do {                                    \
-    code = f->code;                       \
-    code_start = code->code;              \
-    ip = f->ip;                           \
-    sp = f->sp;                           \
-    locals = f->slots;                    \
-    consts = code->consts->items;         \
-    names_ = code->names->items;          \
-    caches = code->caches;                \
+#define LOAD_FRAME()              \
+  do {                            \
+    code = f->code;               \
+    code_start = code->code;      \
+    ip = f->ip;                   \
+    sp = f->sp;                   \
+    locals = f->slots;            \
+    consts = code->consts->items; \
+    names_ = code->names->items;  \
+    caches = code->caches;        \
   } while (0)
 #define SAVE_SP() (f->sp = sp)
 
@@ -651,8 +677,10 @@ static Value execute(Frame* f, Frame* entry) {
   }
   TARGET(UNARY_NEGATIVE) {
     Value v = TOP();
-    if (v.is_small() && v.small_value() != Value::kSmallMin) TOP() = Value::small(-v.small_value());
-    else TOP() = py_negative(v);
+    if (v.is_small() && v.small_value() != Value::kSmallMin)
+      TOP() = Value::small(-v.small_value());
+    else
+      TOP() = py_negative(v);
     DISPATCH();
   }
   TARGET(UNARY_NOT) {
@@ -777,14 +805,18 @@ static Value execute(Frame* f, Frame* entry) {
   }
   TARGET(JUMP_IF_FALSE_OR_POP) {
     SAVE_SP();
-    if (!py_truthy(TOP())) JUMP_TO(ARG());
-    else --sp;
+    if (!py_truthy(TOP()))
+      JUMP_TO(ARG());
+    else
+      --sp;
     DISPATCH();
   }
   TARGET(JUMP_IF_TRUE_OR_POP) {
     SAVE_SP();
-    if (py_truthy(TOP())) JUMP_TO(ARG());
-    else --sp;
+    if (py_truthy(TOP()))
+      JUMP_TO(ARG());
+    else
+      --sp;
     DISPATCH();
   }
   TARGET(RETURN_VALUE) {
@@ -827,8 +859,9 @@ static Value execute(Frame* f, Frame* entry) {
     SAVE_SP();
     Str* name = names_[ARG()].as<Str>();
     bool ok = f->locals.empty() ? dict_delete(f->globals, Value(name))
-                                : (type_of(f->locals) == dict_type ? dict_delete(f->locals.as<Dict>(), Value(name))
-                                                                   : (py_delitem(f->locals, Value(name)), true));
+                                : (type_of(f->locals) == dict_type
+                                       ? dict_delete(f->locals.as<Dict>(), Value(name))
+                                       : (py_delitem(f->locals, Value(name)), true));
     if (!ok) name_error(name);
     DISPATCH();
   }
@@ -950,7 +983,7 @@ static Value execute(Frame* f, Frame* entry) {
     Tuple* kwnames = nullptr;
     uint32_t argc = ARG();
     goto do_call;
-  TARGET(CALL_KW)
+    TARGET(CALL_KW)
     kwnames = POP().as<Tuple>();
     argc = ARG();
   do_call : {
@@ -1005,7 +1038,8 @@ static Value execute(Frame* f, Frame* entry) {
     if (kwargs.empty() || (is_dict(kwargs) && kwargs.as<Dict>()->used == 0)) {
       r = py_call(callable, pos->items, size_t(pos->size));
     } else {
-      if (!is_dict(kwargs)) raise_type_error("argument after ** must be a mapping, not " + type_name_str(kwargs));
+      if (!is_dict(kwargs))
+        raise_type_error("argument after ** must be a mapping, not " + type_name_str(kwargs));
       Dict* kd = kwargs.as<Dict>();
       ValueVector all;
       for (int64_t i = 0; i < pos->size; ++i) all.push_back(pos->items[i]);
@@ -1068,7 +1102,8 @@ static Value execute(Frame* f, Frame* entry) {
     uint32_t n = ARG();
     SAVE_SP();
     Dict* d = dict_new();
-    for (uint32_t i = 0; i < n; ++i) dict_set(d, sp[-2 * int(n) + 2 * int(i)], sp[-2 * int(n) + 2 * int(i) + 1]);
+    for (uint32_t i = 0; i < n; ++i)
+      dict_set(d, sp[-2 * int(n) + 2 * int(i)], sp[-2 * int(n) + 2 * int(i) + 1]);
     sp -= 2 * n;
     PUSH(Value(d));
     DISPATCH();
@@ -1161,7 +1196,8 @@ static Value execute(Frame* f, Frame* entry) {
           Value qn = py_getattr_opt(fn, names::dunder_qualname);
           if (!qn.empty() && is_str(qn)) fname = str_to_utf8(qn.as<Str>());
         }
-        raise_type_error(fname + "() got multiple values for keyword argument '" + str_utf8(k) + "'");
+        raise_type_error(fname + "() got multiple values for keyword argument '" + str_utf8(k) +
+                         "'");
       }
       dict_set(d, k, v);
     }
@@ -1270,11 +1306,13 @@ static Value execute(Frame* f, Frame* entry) {
     Value mgr = TOP();
     Value enter = lookup_special(mgr, names::dunder_enter);
     if (enter.empty())
-      raise_type_error("'" + type_name_str(mgr) + "' object does not support the context manager protocol");
+      raise_type_error("'" + type_name_str(mgr) +
+                       "' object does not support the context manager protocol");
     Value exit = lookup_special(mgr, names::dunder_exit);
     if (exit.empty())
-      raise_type_error("'" + type_name_str(mgr) +
-                       "' object does not support the context manager protocol (missed __exit__ method)");
+      raise_type_error(
+          "'" + type_name_str(mgr) +
+          "' object does not support the context manager protocol (missed __exit__ method)");
     TOP() = exit;
     Value r = py_call0(enter);
     PUSH(r);
@@ -1410,11 +1448,13 @@ void trace_frame(Frame* f, Tracer& tracer) {
   tracer.mark(f->globals);
   tracer.mark(f->builtins);
   tracer.mark(f->locals);
-  if (f->code) tracer.mark_conservative(f->slots, f->slots + f->code->nlocalsplus + f->code->max_stack + 1);
+  if (f->code)
+    tracer.mark_conservative(f->slots, f->slots + f->code->nlocalsplus + f->code->max_stack + 1);
 }
 
 void init_interpreter() {
-  void* mem = mmap(nullptr, kVmStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* mem = mmap(nullptr, kVmStackBytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) raise_memory_error();
   g_vm_stack = static_cast<char*>(mem);
   g_vm_top = g_vm_stack;

@@ -50,14 +50,22 @@ struct InterpCx {
   static int64_t small_value(Value v) { return v.small_value(); }
   static double float_of(Value v) { return float_value(v); }
   static double to_double(int64_t x) { return double(x); }
-  static Value box_int(int64_t v) { return Value::fits_small(v) ? Value::small(v) : int_from_i64(v); }
+  static Value box_int(int64_t v) {
+    return Value::fits_small(v) ? Value::small(v) : int_from_i64(v);
+  }
   static Value box_float(double d) { return float_new(d); }
   static Value box_bool(bool b) { return py_bool(b); }
 
   // int64 arithmetic that reports overflow (true = overflowed).
-  static bool add_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_add_overflow(a, b, r); }
-  static bool sub_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_sub_overflow(a, b, r); }
-  static bool mul_overflows(int64_t a, int64_t b, int64_t* r) { return __builtin_mul_overflow(a, b, r); }
+  static bool add_overflows(int64_t a, int64_t b, int64_t* r) {
+    return __builtin_add_overflow(a, b, r);
+  }
+  static bool sub_overflows(int64_t a, int64_t b, int64_t* r) {
+    return __builtin_sub_overflow(a, b, r);
+  }
+  static bool mul_overflows(int64_t a, int64_t b, int64_t* r) {
+    return __builtin_mul_overflow(a, b, r);
+  }
   // Floor division and modulo for a positive divisor (Python rounding).
   static int64_t floordiv_pos(int64_t x, int64_t y) {
     int64_t q = x / y;
@@ -105,12 +113,18 @@ struct InterpCx {
 template <class Cx, class N>
 inline typename Cx::B compare_numbers(N x, N y, int cmp) {
   switch (cmp) {
-    case 0: return x < y;
-    case 1: return x <= y;
-    case 2: return x == y;
-    case 3: return x != y;
-    case 4: return x > y;
-    default: return x >= y;
+    case 0:
+      return x < y;
+    case 1:
+      return x <= y;
+    case 2:
+      return x == y;
+    case 3:
+      return x != y;
+    case 4:
+      return x > y;
+    default:
+      return x >= y;
   }
 }
 
@@ -134,42 +148,57 @@ inline typename Cx::V op_binary(Cx& cx, typename Cx::V a, typename Cx::V b, int 
       case int(BinOp::Multiply):
         if (!cx.mul_overflows(x, y, &r)) return cx.box_int(r);
         break;
-      case int(BinOp::And): return cx.box_int(x & y);
-      case int(BinOp::Or): return cx.box_int(x | y);
-      case int(BinOp::Xor): return cx.box_int(x ^ y);
+      case int(BinOp::And):
+        return cx.box_int(x & y);
+      case int(BinOp::Or):
+        return cx.box_int(x | y);
+      case int(BinOp::Xor):
+        return cx.box_int(x ^ y);
       case int(BinOp::FloorDivide):
         if (y > 0) return cx.box_int(cx.floordiv_pos(x, y));
         break;
       case int(BinOp::Remainder):
         if (y > 0) return cx.box_int(cx.mod_pos(x, y));
         break;
-      default: break;
+      default:
+        break;
     }
     return cx.binary(a, b, op);
   }
   if (cx.is_exact_float(a)) {
     D x = cx.float_of(a), y;
-    if (cx.is_exact_float(b)) y = cx.float_of(b);
-    else if (cx.is_small(b)) y = cx.to_double(cx.small_value(b));
-    else return cx.binary(a, b, op);
+    if (cx.is_exact_float(b))
+      y = cx.float_of(b);
+    else if (cx.is_small(b))
+      y = cx.to_double(cx.small_value(b));
+    else
+      return cx.binary(a, b, op);
     switch (op % kInplaceOffset) {
-      case int(BinOp::Add): return cx.box_float(x + y);
-      case int(BinOp::Subtract): return cx.box_float(x - y);
-      case int(BinOp::Multiply): return cx.box_float(x * y);
+      case int(BinOp::Add):
+        return cx.box_float(x + y);
+      case int(BinOp::Subtract):
+        return cx.box_float(x - y);
+      case int(BinOp::Multiply):
+        return cx.box_float(x * y);
       case int(BinOp::TrueDivide):
         if (y != 0.0) return cx.box_float(x / y);
         break;
-      default: break;
+      default:
+        break;
     }
     return cx.binary(a, b, op);
   }
   if (cx.is_small(a) && cx.is_exact_float(b)) {
     D x = cx.to_double(cx.small_value(a)), y = cx.float_of(b);
     switch (op % kInplaceOffset) {
-      case int(BinOp::Add): return cx.box_float(x + y);
-      case int(BinOp::Subtract): return cx.box_float(x - y);
-      case int(BinOp::Multiply): return cx.box_float(x * y);
-      default: break;
+      case int(BinOp::Add):
+        return cx.box_float(x + y);
+      case int(BinOp::Subtract):
+        return cx.box_float(x - y);
+      case int(BinOp::Multiply):
+        return cx.box_float(x * y);
+      default:
+        break;
     }
   }
   return cx.binary(a, b, op);
@@ -218,7 +247,8 @@ inline typename Cx::V op_subscr(Cx& cx, typename Cx::V container, typename Cx::V
 
 // STORE_SUBSCR with the list fast path.
 template <class Cx>
-inline void op_store_subscr(Cx& cx, typename Cx::V container, typename Cx::V key, typename Cx::V v) {
+inline void op_store_subscr(Cx& cx, typename Cx::V container, typename Cx::V key,
+                            typename Cx::V v) {
   using I = typename Cx::I;
   if (cx.is_small(key) && !cx.is_small(container) && cx.class_of(container) == list_type) {
     I i = cx.small_value(key);

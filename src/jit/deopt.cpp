@@ -16,9 +16,12 @@ namespace kestrel::jit {
 static Value box_exit_value(const Trace& t, const SnapEntry& e, uint64_t bits) {
   if (e.kind == SnapKind::Bool) return py_bool(bits != 0);
   switch (t.type_of(e.ref)) {
-    case IrType::Int: return int_from_i64(int64_t(bits));
-    case IrType::Dbl: return float_new(std::bit_cast<double>(bits));
-    default: return Value::from_bits(bits);
+    case IrType::Int:
+      return int_from_i64(int64_t(bits));
+    case IrType::Dbl:
+      return float_new(std::bit_cast<double>(bits));
+    default:
+      return Value::from_bits(bits);
   }
 }
 

@@ -24,7 +24,7 @@ struct CompiledLoop {
   // has changed. Failing there means "this trace is for other types": the
   // driver tries the loop's next variant instead.
   std::vector<bool> entry_exit;
-  ValueVector roots;                  // objects the trace's constants point to
+  ValueVector roots;  // objects the trace's constants point to
 };
 
 // Runs the trace on frame `f` (stopped at the loop header) until a guard

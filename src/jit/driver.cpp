@@ -4,8 +4,6 @@
 // interpreter through the guard's snapshot (deopt.cpp). A loop whose
 // recording aborts is retried after a back-off that doubles each time, up to
 // a cap: never blacklisted forever (docs/jit.md, "Driver").
-#include "jit/jit.h"
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +14,7 @@
 
 #include "bytecode/opcodes.h"
 #include "jit/deopt.h"
+#include "jit/jit.h"
 #include "jit/recorder.h"
 #include "jit/stats.h"
 #include "jit/x64/backend.h"
@@ -115,8 +114,8 @@ void record_abort(Loop* loop, const std::string& reason, uint32_t pc) {
   st.aborts++;
   st.abort_reasons[reason]++;
   if (FILE* log = log_file())
-    std::fprintf(log, "---- abort: %s: %s (loop at %s)\n", location(loop->code, pc).c_str(), reason.c_str(),
-                 location(loop->code, loop->header).c_str());
+    std::fprintf(log, "---- abort: %s: %s (loop at %s)\n", location(loop->code, pc).c_str(),
+                 reason.c_str(), location(loop->code, loop->header).c_str());
 }
 
 // Records, optimizes and compiles the loop. Returns true when the frame
@@ -125,7 +124,8 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   JitStats& st = jit_stats();
   auto start = std::chrono::steady_clock::now();
   st.recordings++;
-  RecordOutcome outcome = record_loop(f, loop->header, loop->last_backedge, jit_options().max_trace_length);
+  RecordOutcome outcome =
+      record_loop(f, loop->header, loop->last_backedge, jit_options().max_trace_length);
   if (!outcome.closed) {
     record_abort(loop, outcome.abort_reason, outcome.abort_pc);
     back_off(loop, counter);
@@ -146,7 +146,8 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
     error = "optimizer: " + error;
   }
   st.compile_ns += uint64_t(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+          .count());
   if (!error.empty()) {
     record_abort(loop, error, loop->header);
     back_off(loop, counter);
@@ -170,7 +171,8 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   for (IrRef r = 0; r < IrRef(compiled->ir.size()); ++r) {
     const IrIns& x = compiled->ir[r];
     if (x.op == IrOp::LOOP || op_has(x.op, kEffect)) break;
-    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS) compiled->entry_exit[size_t(x.snap)] = true;
+    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS)
+      compiled->entry_exit[size_t(x.snap)] = true;
   }
   loop->globals = f->globals;
   loop->aborts = 0;

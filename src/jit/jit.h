@@ -14,11 +14,11 @@ namespace kestrel::jit {
 
 struct JitOptions {
   bool enabled = true;
-  int threshold = 1000;          // back-edge count before a loop is recorded
-  bool stats = false;            // --jit-stats: print a summary at exit
-  std::string log_path;          // --jit-log=FILE
+  int threshold = 1000;            // back-edge count before a loop is recorded
+  bool stats = false;              // --jit-stats: print a summary at exit
+  std::string log_path;            // --jit-log=FILE
   size_t max_trace_length = 4000;  // IR instructions per recorded iteration
-  opt::PassOptions passes;       // --jit-opt=...
+  opt::PassOptions passes;         // --jit-opt=...
 };
 JitOptions& jit_options();
 

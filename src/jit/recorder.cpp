@@ -7,13 +7,13 @@
 #include <optional>
 
 #include "bytecode/opcodes.h"
+#include "interp/frame.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
-#include "interp/frame.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
-#include "runtime/native.h"
 #include "runtime/int.h"
+#include "runtime/native.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
 
@@ -61,12 +61,17 @@ BoxKind box_kind(const Trace& t, IrRef r) {
 
 IrRef emit_box(Trace& t, BoxKind kind, IrRef payload) {
   switch (kind) {
-    case BoxKind::Int: return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_int), "box_int", {payload});
+    case BoxKind::Int:
+      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_int), "box_int",
+                    {payload});
     case BoxKind::Float:
-      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_float), "box_float", {payload});
+      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_float), "box_float",
+                    {payload});
     case BoxKind::Bool:
-      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_bool), "box_bool", {payload});
-    case BoxKind::None: break;
+      return t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_box_bool), "box_bool",
+                    {payload});
+    case BoxKind::None:
+      break;
   }
   return payload;
 }
@@ -101,12 +106,13 @@ uint64_t jit_call3(uint64_t c, uint64_t a, uint64_t b, uint64_t d) {
   return call_helper(c, args, 3);
 }
 uint64_t jit_call4(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e) {
-  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d), Value::from_bits(e)};
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d),
+                  Value::from_bits(e)};
   return call_helper(c, args, 4);
 }
 uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, uint64_t g) {
-  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d), Value::from_bits(e),
-                  Value::from_bits(g)};
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d),
+                  Value::from_bits(e), Value::from_bits(g)};
   return call_helper(c, args, 5);
 }
 
@@ -256,11 +262,13 @@ RefInfo& Recorder::classify(const TV& v) {
 
 IrRef Recorder::as_ref(const TV& v) {
   switch (v.rep) {
-    case Rep::Ref: return v.ref;
+    case Rep::Ref:
+      return v.ref;
     case Rep::Int:
       if (is_const(v.ref)) return kvalue(v.v);
       return emit_box(t_, BoxKind::Int, v.ref);
-    case Rep::Dbl: return emit_box(t_, BoxKind::Float, v.ref);
+    case Rep::Dbl:
+      return emit_box(t_, BoxKind::Float, v.ref);
     case Rep::Bool:
       if (is_const(v.ref)) return kvalue(v.v);
       return emit_box(t_, BoxKind::Bool, v.ref);
@@ -287,9 +295,15 @@ TB TB::operator!() const {
 
 static Trace& tr() { return g_recorder->trace(); }
 
-TI operator+(TI a, TI b) { return TI(int64_t(uint64_t(a.v) + uint64_t(b.v)), tr().emit(IrOp::ADD, a.ref, b.ref)); }
-TI operator-(TI a, TI b) { return TI(int64_t(uint64_t(a.v) - uint64_t(b.v)), tr().emit(IrOp::SUB, a.ref, b.ref)); }
-TI operator*(TI a, TI b) { return TI(int64_t(uint64_t(a.v) * uint64_t(b.v)), tr().emit(IrOp::MUL, a.ref, b.ref)); }
+TI operator+(TI a, TI b) {
+  return TI(int64_t(uint64_t(a.v) + uint64_t(b.v)), tr().emit(IrOp::ADD, a.ref, b.ref));
+}
+TI operator-(TI a, TI b) {
+  return TI(int64_t(uint64_t(a.v) - uint64_t(b.v)), tr().emit(IrOp::SUB, a.ref, b.ref));
+}
+TI operator*(TI a, TI b) {
+  return TI(int64_t(uint64_t(a.v) * uint64_t(b.v)), tr().emit(IrOp::MUL, a.ref, b.ref));
+}
 TI operator&(TI a, TI b) { return TI(a.v & b.v, tr().emit(IrOp::AND, a.ref, b.ref)); }
 TI operator|(TI a, TI b) { return TI(a.v | b.v, tr().emit(IrOp::OR, a.ref, b.ref)); }
 TI operator^(TI a, TI b) { return TI(a.v ^ b.v, tr().emit(IrOp::XOR, a.ref, b.ref)); }
@@ -323,10 +337,14 @@ bool RecordCx::is_exact_float(const TV& v) {
 }
 Type* RecordCx::class_of(const TV& v) {
   switch (v.rep) {
-    case Rep::Int: return int_type;
-    case Rep::Dbl: return float_type;
-    case Rep::Bool: return bool_type;
-    case Rep::Ref: break;
+    case Rep::Int:
+      return int_type;
+    case Rep::Dbl:
+      return float_type;
+    case Rep::Bool:
+      return bool_type;
+    case Rep::Ref:
+      break;
   }
   return g_recorder->classify(v).cls;
 }
@@ -350,7 +368,8 @@ TI RecordCx::small_value(const TV& v) {
 TD RecordCx::float_of(const TV& v) {
   if (v.rep == Rep::Dbl) return TD(float_value(v.v), v.ref);
   RefInfo& info = g_recorder->classify(v);
-  if (info.unboxed == kNoRef) info.unboxed = tr().load(IrType::Dbl, v.ref, int32_t(offsetof(Float, value)));
+  if (info.unboxed == kNoRef)
+    info.unboxed = tr().load(IrType::Dbl, v.ref, int32_t(offsetof(Float, value)));
   return TD(float_value(v.v), info.unboxed);
 }
 TD RecordCx::to_double(TI x) { return TD(double(x.v), tr().emit(IrOp::I2D, x.ref)); }
@@ -381,23 +400,26 @@ bool RecordCx::mul_overflows(TI a, TI b, TI* r) {
 }
 TI RecordCx::floordiv_pos(TI x, TI y) {
   return TI(InterpCx::floordiv_pos(x.v, y.v),
-            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_floordiv_pos), "floordiv", {x.ref, y.ref}));
+            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_floordiv_pos),
+                      "floordiv", {x.ref, y.ref}));
 }
 TI RecordCx::mod_pos(TI x, TI y) {
   return TI(InterpCx::mod_pos(x.v, y.v),
-            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_mod_pos), "mod", {x.ref, y.ref}));
+            tr().call(true, IrType::Int, reinterpret_cast<const void*>(&jit_mod_pos), "mod",
+                      {x.ref, y.ref}));
 }
 
 TI RecordCx::load_i64(const TV& obj, size_t off) {
-  return TI(InterpCx::load_i64(obj.v, off), tr().load(IrType::Int, g_recorder->as_ref(obj), int32_t(off)));
+  return TI(InterpCx::load_i64(obj.v, off),
+            tr().load(IrType::Int, g_recorder->as_ref(obj), int32_t(off)));
 }
 void RecordCx::store_i64(const TV& obj, size_t off, TI v) {
   InterpCx::store_i64(obj.v, off, v.v);
   tr().emit(IrOp::STORE, g_recorder->as_ref(obj), int32_t(off), v.ref);
 }
 TV RecordCx::load_value(const TV& obj, size_t off) {
-  return TV(InterpCx::load_value(obj.v, off), tr().load(IrType::Ref, g_recorder->as_ref(obj), int32_t(off)),
-            Rep::Ref);
+  return TV(InterpCx::load_value(obj.v, off),
+            tr().load(IrType::Ref, g_recorder->as_ref(obj), int32_t(off)), Rep::Ref);
 }
 void RecordCx::store_value(const TV& obj, size_t off, const TV& v) {
   IrRef value = g_recorder->as_ref(v);
@@ -413,8 +435,8 @@ TV RecordCx::list_item(const TV& list, TI i) {
 TV RecordCx::tuple_item(const TV& tuple, TI i) {
   Trace& t = tr();
   IrRef addr = t.emit(IrOp::ADDR, tuple.ref, t.emit(IrOp::SHL, i.ref, t.kint(3)));
-  return TV(InterpCx::tuple_item(tuple.v, i.v), t.load(IrType::Ref, addr, int32_t(offsetof(Tuple, items))),
-            Rep::Ref);
+  return TV(InterpCx::tuple_item(tuple.v, i.v),
+            t.load(IrType::Ref, addr, int32_t(offsetof(Tuple, items))), Rep::Ref);
 }
 void RecordCx::list_store(const TV& list, TI i, const TV& v) {
   Trace& t = tr();
@@ -431,12 +453,14 @@ static bool plain_number(Type* t) { return t == int_type || t == float_type || t
 
 TV RecordCx::binary(const TV& a, const TV& b, int op) {
   if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
-    g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " + type_label(b));
+    g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " +
+                      type_label(b));
   Value r;
   try {
     r = py_binary(a.v, b.v, op);
   } catch (PyException&) {
-    g_recorder->abort("exception while recording");  // nothing happened yet: the interpreter raises it
+    g_recorder->abort(
+        "exception while recording");  // nothing happened yet: the interpreter raises it
   }
   Recorder& rec = *g_recorder;
   Trace& t = tr();
@@ -456,15 +480,17 @@ TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
   }
   Recorder& rec = *g_recorder;
   Trace& t = tr();
-  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_compare_op), "compare_op",
-                      {rec.as_ref(a), rec.as_ref(b), t.kint(cmp)});
+  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_compare_op),
+                      "compare_op", {rec.as_ref(a), rec.as_ref(b), t.kint(cmp)});
   rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
   // Comparisons of numbers give bools: the guard on identity with True
   // turns it back into a truth value the trace can branch on.
   return TV(r, call, Rep::Ref);
 }
 TV RecordCx::getitem(const TV& c, const TV&) { g_recorder->abort("subscript of " + type_label(c)); }
-void RecordCx::setitem(const TV& c, const TV&, const TV&) { g_recorder->abort("item assignment on " + type_label(c)); }
+void RecordCx::setitem(const TV& c, const TV&, const TV&) {
+  g_recorder->abort("item assignment on " + type_label(c));
+}
 TV RecordCx::next(const TV& it) { g_recorder->abort("iteration over " + type_label(it)); }
 TB RecordCx::truthy(const TV& v) { g_recorder->abort("truth value of " + type_label(v)); }
 
@@ -496,8 +522,8 @@ void Recorder::load_method(Str* name) {
   if ((t->type_flags & kTypeHeap) || t == module_type || t->getattr)
     abort("method call on " + type_label(obj) + " object");
   Value f = type_lookup(t, name);
-  if (f.empty() || type_of(f) != builtin_function_type || f.as<BuiltinFunction>()->kind != kBuiltinMethod ||
-      !f.as<BuiltinFunction>()->self.empty())
+  if (f.empty() || type_of(f) != builtin_function_type ||
+      f.as<BuiltinFunction>()->kind != kBuiltinMethod || !f.as<BuiltinFunction>()->self.empty())
     abort("attribute access on " + type_label(obj));
   pop(1);
   push(constant(f));
@@ -544,9 +570,14 @@ void Recorder::step(Instr in) {
   RecordCx cx;
   uint32_t arg = in.arg();
   switch (in.op()) {
-    case Op::NOP: break;
-    case Op::POP_TOP: pop(1); break;
-    case Op::COPY: push(peek(arg)); break;
+    case Op::NOP:
+      break;
+    case Op::POP_TOP:
+      pop(1);
+      break;
+    case Op::COPY:
+      push(peek(arg));
+      break;
     case Op::SWAP: {
       TV top = peek(1), other = peek(arg);
       write(nlocals_ + depth_ - 1, other);
@@ -565,11 +596,21 @@ void Recorder::step(Instr in) {
       write(arg, v);
       break;
     }
-    case Op::LOAD_CONST: push(constant(code_->consts->items[arg])); break;
-    case Op::LOAD_GLOBAL: load_global(code_->names->items[arg].as<Str>()); break;
-    case Op::PUSH_NULL: push(TV()); break;
-    case Op::LOAD_METHOD: load_method(code_->names->items[arg].as<Str>()); break;
-    case Op::CALL: call(arg); break;
+    case Op::LOAD_CONST:
+      push(constant(code_->consts->items[arg]));
+      break;
+    case Op::LOAD_GLOBAL:
+      load_global(code_->names->items[arg].as<Str>());
+      break;
+    case Op::PUSH_NULL:
+      push(TV());
+      break;
+    case Op::LOAD_METHOD:
+      load_method(code_->names->items[arg].as<Str>());
+      break;
+    case Op::CALL:
+      call(arg);
+      break;
     case Op::UNARY_NEGATIVE: {
       TV v = peek(1);
       TV r;
@@ -634,7 +675,9 @@ void Recorder::step(Instr in) {
       push(v);
       break;
     }
-    case Op::JUMP_FORWARD: jump(arg); break;
+    case Op::JUMP_FORWARD:
+      jump(arg);
+      break;
     case Op::JUMP_BACKWARD:
       if (arg != header_) abort("inner loop");
       jump(arg);
@@ -650,12 +693,14 @@ void Recorder::step(Instr in) {
     case Op::POP_JUMP_IF_NOT_NONE: {
       TV v = peek(1);
       bool none = v.rep == Rep::Ref && is_none(v.v);
-      if (v.rep == Rep::Ref) guard(none ? IrOp::GUARD_EQ : IrOp::GUARD_NE, v.ref, kvalue(Value(none_object)));
+      if (v.rep == Rep::Ref)
+        guard(none ? IrOp::GUARD_EQ : IrOp::GUARD_NE, v.ref, kvalue(Value(none_object)));
       pop(1);
       if (none == (in.op() == Op::POP_JUMP_IF_NONE)) jump(arg);
       break;
     }
-    default: abort(std::string("unsupported instruction ") + std::string(op_name(in.op())));
+    default:
+      abort(std::string("unsupported instruction ") + std::string(op_name(in.op())));
   }
 }
 
@@ -734,9 +779,11 @@ void Recorder::close_loop(RecordOutcome* out) {
   // slots): load them once, before the loop.
   std::vector<IrRef> map(body.size(), kNoRef);
   for (IrRef r = 0; r < IrRef(body.size()); ++r)
-    if (body[r].op == IrOp::LOADSLOT && phi_of_slot[size_t(body[r].a)] < 0) map[size_t(r)] = t.load_slot(body[r].a);
+    if (body[r].op == IrOp::LOADSLOT && phi_of_slot[size_t(body[r].a)] < 0)
+      map[size_t(r)] = t.load_slot(body[r].a);
   t.emit(IrOp::LOOP);
-  for (size_t k = 0; k < carried.size(); ++k) phi[k] = t.emit_typed(IrOp::PHI, IrType::Ref, entry[k], 0);
+  for (size_t k = 0; k < carried.size(); ++k)
+    phi[k] = t.emit_typed(IrOp::PHI, IrType::Ref, entry[k], 0);
 
   auto m = [&](IrRef r) { return is_const(r) || r == kNoRef ? r : map[size_t(r)]; };
   // Snapshots: copied lazily as guards refer to them.

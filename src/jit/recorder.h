@@ -148,7 +148,7 @@ struct RecordCx {
 
 // Why recording stopped.
 struct RecordOutcome {
-  bool closed = false;   // the loop closed: `trace` holds a runnable loop
+  bool closed = false;       // the loop closed: `trace` holds a runnable loop
   std::string abort_reason;  // else: why not
   uint32_t abort_pc = 0;     // the instruction where it gave up
   Trace trace;

@@ -21,13 +21,13 @@
 namespace kestrel::jit::opt {
 
 struct PassOptions {
-  bool peel = true;           // loop peeling (preamble = one unrolled iteration)
-  bool fold = true;           // constant folding and algebraic simplification
-  bool cse = true;            // common-subexpression elimination (with peeling: LICM)
-  bool guards = true;         // redundant-guard removal
-  bool allocations = true;    // allocation removal: boxes and small objects stay virtual
-  bool intbounds = true;      // overflow-check removal where value ranges prove it
-  bool dce = true;            // dead-code elimination (and compaction of the trace)
+  bool peel = true;         // loop peeling (preamble = one unrolled iteration)
+  bool fold = true;         // constant folding and algebraic simplification
+  bool cse = true;          // common-subexpression elimination (with peeling: LICM)
+  bool guards = true;       // redundant-guard removal
+  bool allocations = true;  // allocation removal: boxes and small objects stay virtual
+  bool intbounds = true;    // overflow-check removal where value ranges prove it
+  bool dce = true;          // dead-code elimination (and compaction of the trace)
 };
 
 // Parses "fold,cse" / "-peel" style lists (for --jit-opt=...). Unknown names
@@ -40,12 +40,12 @@ bool parse_pass_list(const std::string& text, PassOptions* opts, std::string* er
 std::string optimize(Trace& t, const PassOptions& opts);
 
 // The individual passes. Each returns true when it changed the trace.
-bool peel_loop(Trace& t);                 // peel.cpp
-bool fold_constants(Trace& t);            // fold.cpp
+bool peel_loop(Trace& t);                        // peel.cpp
+bool fold_constants(Trace& t);                   // fold.cpp
 bool eliminate_common_subexpressions(Trace& t);  // cse.cpp
-bool remove_redundant_guards(Trace& t);   // guards.cpp
-bool remove_allocations(Trace& t);        // allocations.cpp
-bool narrow_overflow_checks(Trace& t);    // intbounds.cpp
-bool eliminate_dead_code(Trace& t);       // dce.cpp (also renumbers: removed NOPs disappear)
+bool remove_redundant_guards(Trace& t);          // guards.cpp
+bool remove_allocations(Trace& t);               // allocations.cpp
+bool narrow_overflow_checks(Trace& t);           // intbounds.cpp
+bool eliminate_dead_code(Trace& t);              // dce.cpp (also renumbers: removed NOPs disappear)
 
 }  // namespace kestrel::jit::opt

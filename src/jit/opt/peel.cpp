@@ -53,9 +53,12 @@ std::vector<Field> loop_carried_fields(const Trace& t, IrRef loop, IrRef first_b
       bool through_addr = !is_const(x.a) && t[x.a].op == IrOp::ADDR;
       if (through_addr) continue;
       if (x.b != f.offset) continue;
-      if (x.a != f.base) ok = false;
-      else if ((x.op == IrOp::STOREF) != (f.type == IrType::Dbl)) ok = false;
-      else if (f.type != IrType::Dbl && t.type_of(x.c) != f.type) ok = false;
+      if (x.a != f.base)
+        ok = false;
+      else if ((x.op == IrOp::STOREF) != (f.type == IrType::Dbl))
+        ok = false;
+      else if (f.type != IrType::Dbl && t.type_of(x.c) != f.type)
+        ok = false;
     }
     if (ok) kept.push_back(f);
   }
@@ -116,7 +119,8 @@ bool peel_loop(Trace& t) {
     if (hoisted[size_t(r)]) continue;
     IrRef out = c.copy(r, copy_guard_snap(r));
     const IrIns& x = t[r];
-    int fi = (x.op == IrOp::LOAD || x.op == IrOp::STORE || x.op == IrOp::STOREF) ? field_index(x) : -1;
+    int fi =
+        (x.op == IrOp::LOAD || x.op == IrOp::STORE || x.op == IrOp::STOREF) ? field_index(x) : -1;
     if (fi >= 0) field_value[size_t(fi)] = x.op == IrOp::LOAD ? out : c.map(x.c);
   }
   std::vector<IrRef> entry_values;
@@ -140,11 +144,13 @@ bool peel_loop(Trace& t) {
   for (size_t i = 0; i < fields.size(); ++i)
     if (stored[i]) field_phis[i] = c.dst().emit_typed(IrOp::PHI, fields[i].type, field_value[i], 0);
   std::vector<IrRef> current(fields.size());  // each field's value so far in the iteration
-  for (size_t i = 0; i < fields.size(); ++i) current[i] = stored[i] ? field_phis[i] : field_value[i];
+  for (size_t i = 0; i < fields.size(); ++i)
+    current[i] = stored[i] ? field_phis[i] : field_value[i];
   for (size_t i = 0; i < phis.size(); ++i) c.set(phis[i], new_phis[i]);
   for (IrRef r = first_body; r < jump; ++r) {
     const IrIns& x = t[r];
-    int fi = (x.op == IrOp::LOAD || x.op == IrOp::STORE || x.op == IrOp::STOREF) ? field_index(x) : -1;
+    int fi =
+        (x.op == IrOp::LOAD || x.op == IrOp::STORE || x.op == IrOp::STOREF) ? field_index(x) : -1;
     if (fi >= 0 && x.op == IrOp::LOAD) {
       c.set(r, current[size_t(fi)]);  // forwarded: no load
       continue;

@@ -12,9 +12,12 @@ struct PassFlag {
   bool PassOptions::*flag;
 };
 constexpr PassFlag kPassFlags[] = {
-    {"peel", &PassOptions::peel},           {"fold", &PassOptions::fold},
-    {"cse", &PassOptions::cse},             {"guards", &PassOptions::guards},
-    {"allocations", &PassOptions::allocations}, {"intbounds", &PassOptions::intbounds},
+    {"peel", &PassOptions::peel},
+    {"fold", &PassOptions::fold},
+    {"cse", &PassOptions::cse},
+    {"guards", &PassOptions::guards},
+    {"allocations", &PassOptions::allocations},
+    {"intbounds", &PassOptions::intbounds},
     {"dce", &PassOptions::dce},
 };
 
