@@ -775,7 +775,7 @@ static Value execute(Frame* f, Frame* entry) {
       SAVE_SP();
       // The JIT records, compiles or runs the loop from its header; it
       // hands the frame back stopped wherever the interpreter continues.
-      if (jit::on_hot_loop(f, &caches[backedge].counter, backedge)) LOAD_FRAME();
+      if (jit::on_hot_loop(f, &caches[backedge], backedge)) LOAD_FRAME();
     }
     DISPATCH();
   }

@@ -118,8 +118,8 @@ void record_abort(Loop* loop, const std::string& reason, uint32_t pc) {
                  reason.c_str(), location(loop->code, loop->header).c_str());
 }
 
-// Records, optimizes and compiles the loop. Returns true when the frame
-// moved (the recorder executes the program while it records).
+// Records, optimizes and compiles the loop, adding a variant on success.
+// The frame moves either way: the recorder executes the program as it records.
 void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   JitStats& st = jit_stats();
   auto start = std::chrono::steady_clock::now();
@@ -187,10 +187,15 @@ constexpr int kMisfitsBeforeRecording = 3;
 
 }  // namespace
 
-bool on_hot_loop(Frame* f, int32_t* counter, uint32_t backedge_pc) {
+bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
   Code* code = f->code;
   uint32_t header = code->code[backedge_pc].arg();
-  Loop* loop = find_loop(code, header);
+  auto* loop = reinterpret_cast<Loop*>(cache->key1);
+  if (!loop) {
+    loop = find_loop(code, header);
+    cache->key1 = reinterpret_cast<uint64_t>(loop);
+  }
+  int32_t* counter = &cache->counter;
   if (loop->variants.empty()) {
     record_and_compile(loop, f, counter);
     return true;

@@ -28,12 +28,13 @@ extern int32_t g_jit_threshold;
 void jit_configure();  // applies jit_options() (call after option parsing)
 
 // Called by JUMP_BACKWARD when its counter reached g_jit_threshold. `f` is
-// stopped at the loop header (f->ip and f->sp saved); `counter` is the
-// back-edge's counter, `backedge_pc` its position. Records, compiles and/or
+// stopped at the loop header (f->ip and f->sp saved); `cache` is the
+// back-edge's inline cache (its counter; key1 remembers the loop, so the
+// loop table is searched once per back-edge), `backedge_pc` its position. Records, compiles and/or
 // runs the loop's trace. Returns true when the frame's state changed (the
 // interpreter must reload f->ip and f->sp). May raise Python exceptions
 // (recording executes the program) with the frame at the raising instruction.
-bool on_hot_loop(Frame* f, int32_t* counter, uint32_t backedge_pc);
+bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc);
 
 // Prints the --jit-stats summary (stderr) and closes the log.
 void jit_finish();

@@ -4,10 +4,10 @@
 #include "jit/recorder.h"
 
 #include <cstring>
-#include <optional>
 
 #include "bytecode/opcodes.h"
 #include "interp/frame.h"
+#include "jit/opt/copier.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -451,41 +451,37 @@ static std::string type_label(const TV& v) { return type_name_str(v.v); }
 // Builtin numbers whose operations run no Python code.
 static bool plain_number(Type* t) { return t == int_type || t == float_type || t == bool_type; }
 
+// The protocol for two builtin numbers: done concretely now, and in the
+// trace by `helper` (which returns 0 instead of raising; the guard then
+// exits before the instruction and the interpreter raises).
+static TV number_protocol(const TV& a, const TV& b, int arg, Value (*concrete)(Value, Value, int),
+                          uint64_t (*helper)(uint64_t, uint64_t, int64_t), const char* name) {
+  Value r;
+  try {
+    r = concrete(a.v, b.v, arg);
+  } catch (PyException&) {
+    g_recorder->abort("exception while recording");  // nothing happened yet
+  }
+  Recorder& rec = *g_recorder;
+  Trace& t = tr();
+  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(helper), name,
+                      {rec.as_ref(a), rec.as_ref(b), t.kint(arg)});
+  rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
+  return TV(r, call, Rep::Ref);
+}
+
 TV RecordCx::binary(const TV& a, const TV& b, int op) {
   if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
     g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " +
                       type_label(b));
-  Value r;
-  try {
-    r = py_binary(a.v, b.v, op);
-  } catch (PyException&) {
-    g_recorder->abort(
-        "exception while recording");  // nothing happened yet: the interpreter raises it
-  }
-  Recorder& rec = *g_recorder;
-  Trace& t = tr();
-  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_binary_op), "binary_op",
-                      {rec.as_ref(a), rec.as_ref(b), t.kint(op)});
-  rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
-  return TV(r, call, Rep::Ref);
+  return number_protocol(a, b, op, py_binary, jit_binary_op, "binary_op");
 }
 TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
   if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
     g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
-  Value r;
-  try {
-    r = py_richcompare(a.v, b.v, cmp);
-  } catch (PyException&) {
-    g_recorder->abort("exception while recording");
-  }
-  Recorder& rec = *g_recorder;
-  Trace& t = tr();
-  IrRef call = t.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_compare_op),
-                      "compare_op", {rec.as_ref(a), rec.as_ref(b), t.kint(cmp)});
-  rec.guard(IrOp::GUARD_NE, call, rec.null_ref());
-  // Comparisons of numbers give bools: the guard on identity with True
-  // turns it back into a truth value the trace can branch on.
-  return TV(r, call, Rep::Ref);
+  // The result is a bool object: a later branch on it guards its class and
+  // its identity with True.
+  return number_protocol(a, b, cmp, py_richcompare, jit_compare_op, "compare_op");
 }
 TV RecordCx::getitem(const TV& c, const TV&) { g_recorder->abort("subscript of " + type_label(c)); }
 void RecordCx::setitem(const TV& c, const TV&, const TV&) {
@@ -761,11 +757,8 @@ RecordOutcome Recorder::run() {
 void Recorder::close_loop(RecordOutcome* out) {
   if (depth_ != entry_depth_) abort("stack depth differs at the back edge");
   const Trace& body = t_;
-  Trace& t = out->trace;
-  for (size_t i = 0; i < body.const_count(); ++i) {
-    const IrConst& k = body.constant(const_ref(uint32_t(i)));
-    t.intern(k.type, k.bits);
-  }
+  opt::TraceCopier c(body);
+  Trace& t = c.dst();
   std::vector<uint32_t> carried;
   for (uint32_t i = 0; i < nlocals_ + depth_; ++i)
     if (dirty_[i]) carried.push_back(i);
@@ -777,64 +770,47 @@ void Recorder::close_loop(RecordOutcome* out) {
   }
   // Slots the iteration only reads are invariant (traces never write
   // slots): load them once, before the loop.
-  std::vector<IrRef> map(body.size(), kNoRef);
   for (IrRef r = 0; r < IrRef(body.size()); ++r)
     if (body[r].op == IrOp::LOADSLOT && phi_of_slot[size_t(body[r].a)] < 0)
-      map[size_t(r)] = t.load_slot(body[r].a);
+      c.set(r, t.load_slot(body[r].a));
   t.emit(IrOp::LOOP);
   for (size_t k = 0; k < carried.size(); ++k)
     phi[k] = t.emit_typed(IrOp::PHI, IrType::Ref, entry[k], 0);
 
-  auto m = [&](IrRef r) { return is_const(r) || r == kNoRef ? r : map[size_t(r)]; };
-  // Snapshots: copied lazily as guards refer to them.
-  std::vector<int32_t> snap_map(body.snapshots().size(), -1);
+  // Snapshots are copied lazily as guards refer to them; each lists every
+  // carried slot live at its pc (the frame still holds the entry value).
   // Snapshot 0 stays the entry state (no entries; only the preamble may use
   // it): passes hoist the entry values' type guards to it.
+  std::vector<int32_t> snap_map(body.snapshots().size(), -1);
   auto copy_snap = [&](int32_t s) -> int32_t {
     if (s < 0) return s;
-    if (snap_map[size_t(s)] >= 0) return snap_map[size_t(s)];
-    std::vector<SnapEntry> entries;
-    std::vector<bool> listed(shadow_.size(), false);
-    for (const SnapEntry& e : body.snapshots().entries(uint32_t(s))) {
-      SnapEntry c = e;
-      c.ref = m(e.ref);
-      entries.push_back(c);
-      listed[e.slot] = true;
+    if (snap_map[size_t(s)] < 0) {
+      uint32_t depth = body.snapshots().frames(uint32_t(s))[0].depth;
+      auto add_phis = [&](std::vector<SnapEntry>& entries) {
+        if (s == 0) return;
+        std::vector<bool> listed(shadow_.size(), false);
+        for (const SnapEntry& e : entries) listed[e.slot] = true;
+        for (size_t k = 0; k < carried.size(); ++k)
+          if (!listed[carried[k]] && carried[k] < nlocals_ + depth)
+            entries.push_back(SnapEntry{uint16_t(carried[k]), 0, SnapKind::Value, phi[k]});
+      };
+      snap_map[size_t(s)] = int32_t(c.copy_snapshot(uint32_t(s), nullptr, add_phis));
     }
-    const SnapFrame& fr = body.snapshots().frames(uint32_t(s))[0];
-    for (size_t k = 0; k < carried.size() && s != 0; ++k)
-      if (!listed[carried[k]] && carried[k] < nlocals_ + fr.depth)
-        entries.push_back(SnapEntry{uint16_t(carried[k]), 0, SnapKind::Value, phi[k]});
-    snap_map[size_t(s)] = int32_t(t.add_snapshot(body.snapshots().frames(uint32_t(s)), entries));
     return snap_map[size_t(s)];
   };
   copy_snap(0);
   for (IrRef r = 0; r < IrRef(body.size()); ++r) {
-    IrIns x = body[r];
-    if (x.op == IrOp::LOADSLOT && phi_of_slot[size_t(x.a)] >= 0) {
-      map[size_t(r)] = phi[size_t(phi_of_slot[size_t(x.a)])];
+    if (body[r].op == IrOp::LOADSLOT) {
+      int32_t k = phi_of_slot[size_t(body[r].a)];
+      if (k >= 0) c.set(r, phi[size_t(k)]);  // else hoisted above
       continue;
     }
-    if (x.op == IrOp::LOADSLOT) continue;  // hoisted above
-    const IrOpInfo& info = op_info(x.op);
-    if (x.op == IrOp::CALL || x.op == IrOp::CALLP) {
-      CallDesc c = body.calls()[size_t(x.a)];
-      for (uint8_t i = 0; i < c.nargs; ++i) c.args[i] = m(c.args[i]);
-      t.calls().push_back(c);
-      x.a = IrRef(t.calls().size() - 1);
-    } else {
-      if (info.opnd[0] != OpndKind::Imm && info.opnd[0] != OpndKind::None) x.a = m(x.a);
-      if (info.opnd[1] != OpndKind::Imm && info.opnd[1] != OpndKind::None) x.b = m(x.b);
-      if (info.opnd[2] != OpndKind::Imm && info.opnd[2] != OpndKind::None) x.c = m(x.c);
-    }
-    x.snap = copy_snap(x.snap);
-    t.instructions().push_back(x);
-    map[size_t(r)] = IrRef(t.size() - 1);
+    c.copy(r, copy_snap(body[r].snap));
   }
   // Back edges: each carried slot's final value, as a Value word.
   for (size_t k = 0; k < carried.size(); ++k) {
     const TV& v = shadow_[carried[k]];
-    IrRef ref = m(v.ref);
+    IrRef ref = c.map(v.ref);
     BoxKind kind = v.rep == Rep::Int    ? BoxKind::Int
                    : v.rep == Rep::Dbl  ? BoxKind::Float
                    : v.rep == Rep::Bool ? BoxKind::Bool
@@ -848,6 +824,7 @@ void Recorder::close_loop(RecordOutcome* out) {
     t.at(phi[k]).b = ref;
   }
   t.emit(IrOp::JUMP);
+  c.commit(out->trace);
   out->closed = true;
 }
 

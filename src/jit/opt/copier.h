@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "jit/ir.h"
+#include "jit/opt/rewrite.h"
 
 namespace kestrel::jit::opt {
 
@@ -28,8 +29,10 @@ class TraceCopier {
   void set(IrRef src_ref, IrRef dst_ref) { map_[size_t(src_ref)] = dst_ref; }
 
   // Copies snapshot `s` of src with every entry renamed; `entry_hook` may
-  // rewrite each renamed entry (e.g. point a box at its payload).
-  uint32_t copy_snapshot(uint32_t s, const std::function<void(SnapEntry&)>& entry_hook = nullptr) {
+  // rewrite each renamed entry (e.g. point a box at its payload) and
+  // `finish` may add entries to the whole list before it is stored.
+  uint32_t copy_snapshot(uint32_t s, const std::function<void(SnapEntry&)>& entry_hook = nullptr,
+                         const std::function<void(std::vector<SnapEntry>&)>& finish = nullptr) {
     std::vector<SnapEntry> entries;
     for (const SnapEntry& e : src_.snapshots().entries(s)) {
       SnapEntry c = e;
@@ -37,6 +40,7 @@ class TraceCopier {
       if (entry_hook) entry_hook(c);
       entries.push_back(c);
     }
+    if (finish) finish(entries);
     return dst_.add_snapshot(src_.snapshots().frames(s), entries);
   }
 
@@ -50,18 +54,13 @@ class TraceCopier {
   // snapshot for guards, through `snap`), maps r to it and returns its ref.
   IrRef copy(IrRef r, int32_t snap) {
     IrIns x = src_[r];
-    const IrOpInfo& info = op_info(x.op);
     if (x.op == IrOp::CALL || x.op == IrOp::CALLP) {
       CallDesc c = src_.calls()[size_t(x.a)];
       for (uint8_t i = 0; i < c.nargs; ++i) c.args[i] = map(c.args[i]);
       dst_.calls().push_back(c);
       x.a = IrRef(dst_.calls().size() - 1);
     } else {
-      for (int i = 0; i < 3; ++i) {
-        IrRef* opnd = i == 0 ? &x.a : i == 1 ? &x.b : &x.c;
-        OpndKind k = info.opnd[i];
-        if (k != OpndKind::Imm && k != OpndKind::None) *opnd = map(*opnd);
-      }
+      for_each_operand(x, [&](IrRef& opnd) { opnd = map(opnd); });
     }
     x.snap = snap;
     dst_.instructions().push_back(x);
