@@ -42,7 +42,7 @@ struct Frame {
 
 struct ThreadState {
   Frame* current = nullptr;   // innermost executing frame
-  int depth = 0;              // Python call depth (recursion limit)
+  int64_t depth = 0;          // Python call depth (recursion limit; 64 bits: JIT traces load it)
   Value handled;              // the exception being handled (sys.exc_info()), empty if none
   Dict* builtins = nullptr;   // the builtins module's dict
 };

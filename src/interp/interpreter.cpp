@@ -456,6 +456,18 @@ Value call_function(Function* fn, Value* args, size_t nargs, Tuple* kwnames) {
   return run_frame(f);
 }
 
+Frame* push_call_frame(Function* fn, Value* args, size_t nargs) {
+  return make_function_frame(fn, args, nargs, nullptr);
+}
+Frame* push_blank_frame(Function* fn) {
+  Frame* f = push_frame(fn->code);
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = g_thread.builtins;
+  return f;
+}
+void pop_call_frame(Frame* f) { pop_frame(f); }
+
 Value run_code(Code* code, Dict* globals, Value locals, Function* func) {
   Frame* f = push_frame(code);
   f->func = func;
@@ -775,7 +787,11 @@ static Value execute(Frame* f, Frame* entry) {
       SAVE_SP();
       // The JIT records, compiles or runs the loop from its header; it
       // hands the frame back stopped wherever the interpreter continues.
-      if (jit::on_hot_loop(f, &caches[backedge], backedge)) LOAD_FRAME();
+      // It may also leave the interpreter in a callee the trace had inlined.
+      if (jit::on_hot_loop(f, &caches[backedge], backedge)) {
+        f = g_thread.current;
+        LOAD_FRAME();
+      }
     }
     DISPATCH();
   }

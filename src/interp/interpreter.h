@@ -14,9 +14,19 @@ Value call_function(Function* f, Value* args, size_t nargs, Tuple* kwnames);
 // bodies: may be the same dict). Returns the value of the final RETURN_VALUE.
 Value run_code(Code* code, Dict* globals, Value locals, Function* func = nullptr);
 
+// Frames of calls the JIT inlines (docs/jit.md, "Inlining"). The recorder
+// pushes the callee's frame exactly as CALL would (arguments bound, may raise
+// RecursionError) and pops it at the callee's return; the deoptimiser pushes
+// blank frames for the inlined calls live at an exit and fills their slots.
+// The caller links them (back, g_thread.current) itself.
+struct Frame;
+Frame* push_call_frame(Function* fn, Value* args, size_t nargs);
+Frame* push_blank_frame(Function* fn);
+void pop_call_frame(Frame* f);
+
 // Runtime options that the command line sets.
 struct InterpreterOptions {
-  int recursion_limit = 1000;
+  int64_t recursion_limit = 1000;  // 64 bits: JIT traces load it
 };
 InterpreterOptions& interpreter_options();
 

@@ -5,6 +5,7 @@
 
 #include <bit>
 
+#include "interp/interpreter.h"
 #include "jit/recorder.h"
 #include "jit/stats.h"
 #include "runtime/errors.h"
@@ -35,19 +36,36 @@ uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
   st.guard_failures++;
   loop.exit_counts[snap]++;
   const Trace& t = loop.ir;
-  const SnapFrame& frame = t.snapshots().frames(snap)[0];
+  auto frames = t.snapshots().frames(snap);
   auto entries = t.snapshots().entries(snap);
+  // Inlined calls live at the exit get real frames, as the interpreter's
+  // CALL would have made them: each caller stopped at its CALL with the
+  // callable and arguments popped, the callee blank until its entries are
+  // written. Frames come from the VM stack (no collection can happen).
+  Frame* stack[kMaxSnapFrames];
+  size_t nframes = frames.size() < kMaxSnapFrames ? frames.size() : kMaxSnapFrames;
+  stack[0] = f;
+  for (size_t k = 1; k < nframes; ++k) {
+    Frame* caller = stack[k - 1];
+    caller->ip = caller->code->code + frames[k - 1].pc;
+    caller->sp = caller->stack_base() + frames[k - 1].depth;
+    Frame* callee = push_blank_frame(static_cast<Function*>(const_cast<void*>(frames[k].func)));
+    callee->back = caller;
+    g_thread.current = callee;
+    stack[k] = callee;
+  }
   // Unboxed values first need no allocation; write words before boxing so
-  // that every object the exit names is reachable from the frame or the
+  // that every object the exit names is reachable from the frames or the
   // exit state whenever a box allocates.
   for (const SnapEntry& e : entries)
     if (e.kind == SnapKind::Value && t.type_of(e.ref) == IrType::Ref)
-      f->slots[e.slot] = Value::from_bits(loop.code->exit_value(exit, e.ref));
+      stack[e.frame]->slots[e.slot] = Value::from_bits(loop.code->exit_value(exit, e.ref));
   for (const SnapEntry& e : entries)
     if (!(e.kind == SnapKind::Value && t.type_of(e.ref) == IrType::Ref))
-      f->slots[e.slot] = box_exit_value(t, e, loop.code->exit_value(exit, e.ref));
-  f->ip = f->code->code + frame.pc;
-  f->sp = f->stack_base() + frame.depth;
+      stack[e.frame]->slots[e.slot] = box_exit_value(t, e, loop.code->exit_value(exit, e.ref));
+  Frame* top = stack[nframes - 1];
+  top->ip = top->code->code + frames[nframes - 1].pc;
+  top->sp = top->stack_base() + frames[nframes - 1].depth;
   // A call from the trace raised: the exit's state is the one before CALL,
   // and the exception propagates from there as the interpreter's would.
   std::vector<Value>& pending = jit_pending_exception().vec();

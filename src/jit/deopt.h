@@ -13,6 +13,10 @@
 
 namespace kestrel::jit {
 
+// Frames in a snapshot: the loop's and its inlined calls (recorder.cpp's
+// inlining depth limit plus one).
+constexpr size_t kMaxSnapFrames = 16;
+
 // A compiled loop trace and what its exits need.
 struct CompiledLoop {
   uint32_t number = 0;  // 1, 2, ... in compilation order (for the log)

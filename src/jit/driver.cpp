@@ -109,12 +109,13 @@ void back_off(Loop* loop, int32_t* counter) {
   loop->aborts++;
 }
 
-void record_abort(Loop* loop, const std::string& reason, uint32_t pc) {
+void record_abort(Loop* loop, const std::string& reason, uint32_t pc, const Code* where = nullptr) {
   JitStats& st = jit_stats();
   st.aborts++;
   st.abort_reasons[reason]++;
   if (FILE* log = log_file())
-    std::fprintf(log, "---- abort: %s: %s (loop at %s)\n", location(loop->code, pc).c_str(),
+    std::fprintf(log, "---- abort: %s: %s (loop at %s)\n",
+                 location(where ? where : loop->code, pc).c_str(),
                  reason.c_str(), location(loop->code, loop->header).c_str());
 }
 
@@ -127,7 +128,7 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   RecordOutcome outcome =
       record_loop(f, loop->header, loop->last_backedge, jit_options().max_trace_length);
   if (!outcome.closed) {
-    record_abort(loop, outcome.abort_reason, outcome.abort_pc);
+    record_abort(loop, outcome.abort_reason, outcome.abort_pc, outcome.abort_code);
     back_off(loop, counter);
     st.compile_ns += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                   std::chrono::steady_clock::now() - start)

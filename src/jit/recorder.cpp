@@ -7,7 +7,9 @@
 
 #include "bytecode/opcodes.h"
 #include "interp/frame.h"
+#include "interp/interpreter.h"
 #include "jit/opt/copier.h"
+#include "runtime/layout.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -116,6 +118,12 @@ uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, u
   return call_helper(c, args, 5);
 }
 
+// A new attribute on an instance (a layout transition; may grow the slots).
+void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v) {
+  instance_set_attr(Value::from_bits(obj).obj(), Value::from_bits(name).as<Str>(),
+                    Value::from_bits(v));
+}
+
 // ---------------------------------------------------------------------------
 // The recorder
 
@@ -186,7 +194,13 @@ class Recorder {
   void jump(uint32_t target) { next_pc_ = target; }
   void load_global(Str* name);
   void load_method(Str* name);
+  Layout* guard_instance(const TV& obj, Type* t);
+  void load_attr(Str* name);
+  void store_attr(Str* name);
   void call(uint32_t argc);
+  bool can_inline(Function* fn, size_t nargs) const;
+  void inline_call(Function* fn, uint32_t argc, size_t nargs);
+  void return_value();
   void close_loop(RecordOutcome* out);
 
   Frame* f_;
@@ -199,6 +213,19 @@ class Recorder {
   int32_t snap_ = -1;  // the current instruction's snapshot, once made
   std::vector<TV> shadow_;
   std::vector<bool> dirty_;  // slot written by the trace (else: still its entry value)
+  // Inlined calls. The members above describe the innermost frame being
+  // recorded; callers_ holds the suspended ones, the loop's frame first.
+  struct Caller {
+    Frame* f;
+    Code* code;
+    Function* func;
+    uint32_t nlocals, depth;  // depth: the stack without the call's callable and arguments
+    uint32_t call_pc;         // its CALL instruction
+    std::vector<TV> shadow;
+    std::vector<bool> dirty;
+  };
+  std::vector<Caller> callers_;
+  Function* func_ = nullptr;  // the innermost frame's function (null for the loop's frame)
   std::unordered_map<IrRef, RefInfo> info_;
   std::vector<Value> constants_;
   Trace t_;
@@ -208,17 +235,31 @@ class Recorder {
 static Recorder* g_recorder = nullptr;
 Recorder& current_recorder() { return *g_recorder; }
 
+// A snapshot lists every frame, the loop's first and the innermost inlined
+// call last. A caller resumes at its CALL with the callable and arguments
+// gone (as the interpreter's CALL leaves it while the callee runs). Inlined
+// frames start blank on exit, so their written (dirty) slots are all there is.
 uint32_t Recorder::snapshot() {
   if (snap_ >= 0) return uint32_t(snap_);
   std::vector<SnapEntry> entries;
-  for (uint32_t i = 0; i < nlocals_ + depth_; ++i) {
-    if (!dirty_[i]) continue;
-    const TV& v = shadow_[i];
-    SnapKind kind = v.rep == Rep::Bool ? SnapKind::Bool : SnapKind::Value;
-    entries.push_back(SnapEntry{uint16_t(i), 0, kind, v.ref});
-  }
-  SnapFrame frame{pc_, 0, code_, depth_};
-  snap_ = int32_t(t_.add_snapshot({&frame, 1}, entries));
+  std::vector<SnapFrame> frames;
+  auto add_frame = [&](Code* code, Function* fn, uint32_t pc, uint32_t nlocals, uint32_t depth,
+                       const std::vector<TV>& shadow, const std::vector<bool>& dirty) {
+    uint8_t level = uint8_t(frames.size());
+    for (uint32_t i = 0; i < nlocals + depth; ++i) {
+      if (!dirty[i]) continue;
+      const TV& v = shadow[i];
+      SnapKind kind = v.rep == Rep::Bool ? SnapKind::Bool : SnapKind::Value;
+      entries.push_back(SnapEntry{uint16_t(i), level, kind, v.ref});
+    }
+    SnapFrame frame{pc, 0, code, depth};
+    frame.func = fn;
+    frames.push_back(frame);
+  };
+  for (const Caller& c : callers_)
+    add_frame(c.code, c.func, c.call_pc, c.nlocals, c.depth, c.shadow, c.dirty);
+  add_frame(code_, func_, pc_, nlocals_, depth_, shadow_, dirty_);
+  snap_ = int32_t(t_.add_snapshot(frames, entries));
   return uint32_t(snap_);
 }
 
@@ -510,13 +551,27 @@ void Recorder::load_global(Str* name) {
   push(constant(v));
 }
 
-// LOAD_METHOD on an object of a builtin type: the class guard fixes the
-// method (builtin types never change), so it becomes a constant.
+// LOAD_METHOD. On an object of a builtin type the class guard fixes the
+// method (builtin types never change). On an instance of a Python class the
+// class's version guard fixes the function found on the class, and the
+// layout guard proves the instance does not shadow it.
 void Recorder::load_method(Str* name) {
   TV obj = peek(1);
   Type* t = RecordCx().class_of(obj);
-  if ((t->type_flags & kTypeHeap) || t == module_type || t->getattr)
-    abort("method call on " + type_label(obj) + " object");
+  if (t->type_flags & kTypeHeap) {
+    if (obj.rep != Rep::Ref || t->getattr || !t->attrs_offset)
+      abort("method call on " + type_label(obj) + " object");
+    Layout* layout = guard_instance(obj, t);
+    Value f = type_lookup(t, name);
+    if (f.empty() || type_of(f) != function_type)
+      abort("method " + str_to_utf8(name) + " of " + type_label(obj) + " is not a function");
+    if (layout->find(name) >= 0) abort("instance attribute shadows method");
+    pop(1);
+    push(constant(f));
+    push(obj);
+    return;
+  }
+  if (t == module_type || t->getattr) abort("method call on " + type_label(obj) + " object");
   Value f = type_lookup(t, name);
   if (f.empty() || type_of(f) != builtin_function_type ||
       f.as<BuiltinFunction>()->kind != kBuiltinMethod || !f.as<BuiltinFunction>()->self.empty())
@@ -526,18 +581,95 @@ void Recorder::load_method(Str* name) {
   push(obj);
 }
 
-// CALL without keywords: the callable is pinned (an identity guard unless it
-// is already a constant) and called through a helper; the result is
-// unknown until its class is guarded. Python functions are not inlined yet.
+// The instance part of `obj`, an instance of the heap class `t` (already
+// class-guarded): guards the class's version (its dict and its bases' are
+// unchanged, so lookups on it give what they gave while recording) and the
+// instance's layout (which attributes it has, in which slots).
+Layout* Recorder::guard_instance(const TV& obj, Type* t) {
+  if (!(t->type_flags & kTypeHeap) || !t->attrs_offset || t->getattr)
+    abort("attribute access on " + type_label(obj) + " object");
+  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(reinterpret_cast<Object*>(t))),
+                                int32_t(offsetof(Type, version))),
+        t_.kint(int64_t(t->version)));
+  Layout* layout = attrs_of(obj.v.obj())->layout;
+  if (!layout || layout->dictionary_mode) abort("instance in dictionary mode");
+  guard(IrOp::GUARD_EQ,
+        t_.load(IrType::Int, obj.ref, int32_t(t->attrs_offset + offsetof(InstanceAttrs, layout))),
+        t_.kint(int64_t(reinterpret_cast<uintptr_t>(layout))));
+  return layout;
+}
+
+// LOAD_ATTR: an attribute in the instance's slots (no data descriptor on
+// the class overrides it) is a layout guard plus a load; a plain class
+// attribute the instance does not shadow is a constant.
+void Recorder::load_attr(Str* name) {
+  TV obj = peek(1);
+  Type* t = RecordCx().class_of(obj);
+  if (obj.rep != Rep::Ref) abort("attribute of a number");
+  Layout* layout = guard_instance(obj, t);
+  Value d = type_lookup(t, name);
+  if (!d.empty() && (type_of(d)->descr_set || type_of(d)->descr_get))
+    abort("descriptor attribute " + str_to_utf8(name));
+  int i = layout->find(name);
+  TV r;
+  if (i >= 0) {
+    IrRef slots = t_.load(IrType::Int, obj.ref,
+                          int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
+    Value v = attrs_of(obj.v.obj())->slots[i];
+    if (v.empty()) abort("deleted attribute");
+    r = TV(v, t_.load(IrType::Ref, slots, int32_t(i) * 8), Rep::Ref);
+  } else if (!d.empty()) {
+    r = constant(d);
+  } else {
+    abort("missing attribute " + str_to_utf8(name));
+  }
+  pop(1);
+  push(r);
+}
+
+// STORE_ATTR on an instance of a class with the generic __setattr__: a
+// store into the slot, or (a new attribute: a layout transition) a helper.
+void Recorder::store_attr(Str* name) {
+  TV obj = peek(1), v = peek(2);
+  Type* t = RecordCx().class_of(obj);
+  if (obj.rep != Rep::Ref) abort("attribute of a number");
+  if (t->setattr || (t->type_flags & kTypeHasSlotsDecl))
+    abort("attribute assignment on " + type_label(obj) + " object");
+  Layout* layout = guard_instance(obj, t);
+  Value d = type_lookup(t, name);
+  if (!d.empty() && type_of(d)->descr_set) abort("descriptor attribute " + str_to_utf8(name));
+  int i = layout->find(name);
+  IrRef value = as_ref(v);
+  if (i >= 0) {
+    IrRef slots = t_.load(IrType::Int, obj.ref,
+                          int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
+    t_.emit(IrOp::STORE, slots, int32_t(i) * 8, value);
+  } else {
+    t_.call(false, IrType::Void, reinterpret_cast<const void*>(&jit_instance_set_attr),
+            "instance_set_attr", {obj.ref, kvalue(Value(name)), value});
+  }
+  instance_set_attr(obj.v.obj(), name, v.v);
+  pop(2);
+}
+
+// CALL without keywords. A Python function with plain positional
+// parameters is inlined: the recorder goes on recording in the callee's
+// frame. Anything else is called through a helper with the callable pinned
+// (an identity guard unless it is already a constant); the result is
+// unknown until its class is guarded.
 void Recorder::call(uint32_t argc) {
   TV meth = peek(argc + 2), self_or_callable = peek(argc + 1);
   bool method = !meth.v.empty();
   TV callable = method ? meth : self_or_callable;
   size_t nargs = argc + (method ? 1 : 0);
-  if (nargs > 5) abort("call with more than 5 arguments");
   if (!callable.v.is_object()) abort("call of a non-object");
   if (callable.rep != Rep::Ref) abort("call of a number");
   if (!is_const(callable.ref)) guard(IrOp::GUARD_EQ, callable.ref, kvalue(callable.v));
+  if (type_of(callable.v) == function_type && can_inline(callable.v.as<Function>(), nargs)) {
+    inline_call(callable.v.as<Function>(), argc, nargs);
+    return;
+  }
+  if (nargs > 5) abort("call with more than 5 arguments");
   std::vector<Value> args;
   std::vector<IrRef> refs = {kvalue(callable.v)};
   for (size_t i = 0; i < nargs; ++i) {
@@ -560,6 +692,86 @@ void Recorder::call(uint32_t argc) {
   t_.guard(IrOp::GUARD_NE, snap, out, null_ref_);
   pop(argc + 2);
   push(TV(r, out, Rep::Ref));
+}
+
+// Inlining limits: nesting depth, and no recursion (a recursive call goes
+// through the helper, so a trace never unrolls a recursion).
+constexpr size_t kMaxInlineDepth = 8;
+
+bool Recorder::can_inline(Function* fn, size_t nargs) const {
+  Code* co = fn->code;
+  if (co->flags & (kCoGenerator | kCoVarargs | kCoVarkeywords)) return false;
+  if (co->kwonlyargcount || nargs != co->argcount) return false;
+  if (co->ninstrs > 0) {
+    Op first = co->code[0].op();
+    if (first == Op::MAKE_CELL || first == Op::COPY_FREE_VARS) return false;
+  }
+  if (callers_.size() >= kMaxInlineDepth) return false;
+  if (co == code_) return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  return true;
+}
+
+void Recorder::inline_call(Function* fn, uint32_t argc, size_t nargs) {
+  // The interpreter's CALL raises RecursionError when the call depth reaches
+  // the limit; the trace's inlined frames do not count, so it checks
+  // depth + (inlined frames so far) against the limit itself.
+  IrRef depth = t_.load(IrType::Int, t_.kptr(&g_thread.depth), 0);
+  IrRef limit = t_.load(IrType::Int, t_.kptr(&interpreter_options().recursion_limit), 0);
+  IrRef level = t_.kint(int64_t(callers_.size()));
+  guard(IrOp::GUARD_TRUE, t_.emit(IrOp::LT, t_.emit(IrOp::ADD, depth, level), limit));
+  std::vector<TV> args;
+  std::vector<Value> values;
+  for (size_t i = 0; i < nargs; ++i) {
+    args.push_back(peek(uint32_t(nargs - i)));
+    values.push_back(args.back().v);
+  }
+  // The concrete call, as the interpreter's CALL makes it: the caller stays
+  // at its CALL with the callable and arguments popped.
+  uint32_t result_depth = depth_ - argc - 2;
+  f_->ip = code_->code + pc_;
+  f_->sp = f_->stack_base() + result_depth;
+  Frame* callee = push_call_frame(fn, values.data(), nargs);
+  callee->back = f_;
+  g_thread.current = callee;
+  callers_.push_back(
+      Caller{f_, code_, func_, nlocals_, result_depth, pc_, std::move(shadow_), std::move(dirty_)});
+  f_ = callee;
+  code_ = fn->code;
+  func_ = fn;
+  nlocals_ = code_->nlocalsplus;
+  depth_ = 0;
+  // A blank frame: every slot is known to be empty (the constant 0), not an
+  // entry value to load.
+  shadow_.assign(nlocals_ + code_->max_stack + 1, TV(Value(), null_ref_, Rep::Ref));
+  dirty_.assign(shadow_.size(), false);
+  for (size_t i = 0; i < nargs; ++i) write(uint32_t(i), args[i]);
+  // The callee's first instruction is next; pc_ must name the CALL in the
+  // caller for the step that made the call, and 0 in the callee after it.
+  next_pc_ = 0;
+}
+
+// RETURN_VALUE of an inlined call: back to the caller, which pushes the
+// result and continues after its CALL.
+void Recorder::return_value() {
+  if (callers_.empty()) abort("return from the loop's function");
+  TV result = peek(1);
+  pop_call_frame(f_);
+  Caller& c = callers_.back();
+  g_thread.current = c.f;
+  f_ = c.f;
+  code_ = c.code;
+  func_ = c.func;
+  nlocals_ = c.nlocals;
+  depth_ = c.depth;
+  shadow_ = std::move(c.shadow);
+  dirty_ = std::move(c.dirty);
+  uint32_t call_pc = c.call_pc;
+  callers_.pop_back();
+  push(result);
+  pc_ = call_pc;
+  next_pc_ = call_pc + 1;
 }
 
 void Recorder::step(Instr in) {
@@ -606,6 +818,15 @@ void Recorder::step(Instr in) {
       break;
     case Op::CALL:
       call(arg);
+      break;
+    case Op::RETURN_VALUE:
+      return_value();
+      break;
+    case Op::LOAD_ATTR:
+      load_attr(code_->names->items[arg].as<Str>());
+      break;
+    case Op::STORE_ATTR:
+      store_attr(code_->names->items[arg].as<Str>());
       break;
     case Op::UNARY_NEGATIVE: {
       TV v = peek(1);
@@ -675,6 +896,7 @@ void Recorder::step(Instr in) {
       jump(arg);
       break;
     case Op::JUMP_BACKWARD:
+      if (!callers_.empty()) abort("loop in an inlined call");
       if (arg != header_) abort("inner loop");
       jump(arg);
       break;
@@ -714,11 +936,14 @@ RecordOutcome Recorder::run() {
       // The collector scans a frame's stack up to f->sp: keep it exact.
       f_->ip = code_->code + pc_;
       f_->sp = f_->stack_base() + depth_;
-      step(code_->code[pc_]);
+      Instr in = code_->code[pc_];
+      step(in);
+      // (step may have entered or left an inlined call: the members now
+      // describe the frame that runs next_pc_.)
       f_->sp = f_->stack_base() + depth_;
-      uint32_t prev = pc_;
       pc_ = next_pc_;
-      if (pc_ == header_ && code_->code[prev].op() == Op::JUMP_BACKWARD) {
+      if (!callers_.empty()) continue;
+      if (pc_ == header_ && in.op() == Op::JUMP_BACKWARD) {
         close_loop(&out);
         break;
       }
@@ -732,6 +957,7 @@ RecordOutcome Recorder::run() {
     out.closed = false;
     out.abort_reason = a.reason;
     out.abort_pc = pc_;
+    out.abort_code = code_;
   } catch (...) {
     g_recorder = saved;
     f_->ip = code_->code + pc_;
@@ -789,7 +1015,8 @@ void Recorder::close_loop(RecordOutcome* out) {
       auto add_phis = [&](std::vector<SnapEntry>& entries) {
         if (s == 0) return;
         std::vector<bool> listed(shadow_.size(), false);
-        for (const SnapEntry& e : entries) listed[e.slot] = true;
+        for (const SnapEntry& e : entries)
+          if (e.frame == 0) listed[e.slot] = true;
         for (size_t k = 0; k < carried.size(); ++k)
           if (!listed[carried[k]] && carried[k] < nlocals_ + depth)
             entries.push_back(SnapEntry{uint16_t(carried[k]), 0, SnapKind::Value, phi[k]});

@@ -151,6 +151,7 @@ struct RecordOutcome {
   bool closed = false;       // the loop closed: `trace` holds a runnable loop
   std::string abort_reason;  // else: why not
   uint32_t abort_pc = 0;     // the instruction where it gave up
+  Code* abort_code = nullptr;  // ... in this code (an inlined callee's, or the loop's)
   Trace trace;
   std::vector<Value> constants;  // objects the trace refers to (kept alive by its owner)
 };
@@ -169,6 +170,7 @@ uint64_t jit_box_float(double d);
 uint64_t jit_box_bool(int64_t b);
 int64_t jit_floordiv_pos(int64_t x, int64_t y);
 int64_t jit_mod_pos(int64_t x, int64_t y);
+void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v);
 uint64_t jit_call0(uint64_t c);
 uint64_t jit_call1(uint64_t c, uint64_t a);
 uint64_t jit_call2(uint64_t c, uint64_t a, uint64_t b);
