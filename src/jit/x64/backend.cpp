@@ -77,6 +77,7 @@ class Emitter {
     common_exit_ = a_.newLabel();
     loop_label_ = a_.newLabel();
     loop_ = t_.loop_ref();
+    a_.addEncodingOptions(EncodingOptions::kOptimizedAlign);  // multi-byte NOPs before the loop
 
     // Prologue.
     for (uint8_t r : kCalleeSaved) a_.push(x86::gpq(r));
@@ -88,6 +89,14 @@ class Emitter {
     a_.mov(x86::qword_ptr(x86::rsp, kExitPtrOff), x86::rsi);
 
     for (size_t i = 0; i < t_.size(); ++i) emit_ins(IrRef(i));
+
+    // Out-of-line undo paths of ADDOV/SUBOV that overwrote their operand:
+    // restore it, then leave through the snapshot's stub as the guard would.
+    for (const Undo& u : undos_) {
+      a_.bind(u.label);
+      a_.emit(u.inverse, x86::gpq(u.reg), u.src);
+      exit_jump_always(u.snap);
+    }
 
     // Exit stubs and the common exit.
     for (size_t s = 0; s < exit_labels_.size(); ++s) {
@@ -118,6 +127,15 @@ class Emitter {
     a_.add(x86::rsp, frame_);
     for (int k = 5; k >= 0; --k) a_.pop(x86::gpq(kCalleeSaved[k]));
     a_.ret();
+
+    // The double constants, read RIP-relative.
+    if (!dbl_pool_.empty()) {
+      a_.align(AlignMode::kData, 8);
+      for (const auto& [bits, label] : dbl_pool_) {
+        a_.bind(label);
+        a_.embedUInt64(bits);
+      }
+    }
   }
 
  private:
@@ -184,12 +202,17 @@ class Emitter {
     return scratch;
   }
   void load_dbl_const(const x86::Xmm& x, uint64_t bits) {
-    if (bits == 0) {
+    if (bits == 0)
       a_.xorpd(x, x);
-    } else {
-      load_imm(x86::r10, bits);  // r10: never an operand register while doubles load
-      a_.movq(x, x86::r10);
-    }
+    else
+      a_.movsd(x, dbl_const_mem(bits));
+  }
+  // A double constant's 8 bytes in the pool after the code.
+  x86::Mem dbl_const_mem(uint64_t bits) {
+    for (const auto& [b, label] : dbl_pool_)
+      if (b == bits) return x86::qword_ptr(label);
+    dbl_pool_.push_back({bits, a_.newLabel()});
+    return x86::qword_ptr(dbl_pool_.back().second);
   }
   void load_xmm(const x86::Xmm& d, IrRef r) {
     if (in_xmm(r, d)) return;
@@ -202,7 +225,8 @@ class Emitter {
   }
   Operand src_xmm(IrRef r, const x86::Xmm& scratch) {
     if (is_const(r)) {
-      load_dbl_const(scratch, const_bits(r));
+      if (const_bits(r) != 0) return dbl_const_mem(const_bits(r));
+      load_dbl_const(scratch, 0);
       return scratch;
     }
     const Loc& l = loc(r);
@@ -234,18 +258,31 @@ class Emitter {
   }
 
   // A guard's jump to its snapshot's stub (rel32 form: patchable).
+  // (Not a CondCode sentinel for "always": asmjit's kMaxValue is kG.)
   void exit_jump(x86::CondCode cc, int32_t snap) {
-    if (cc == x86::CondCode::kMaxValue)
-      a_.jmp(exit_labels_[size_t(snap)]);
-    else
-      a_.j(cc, exit_labels_[size_t(snap)]);
+    a_.j(cc, exit_labels_[size_t(snap)]);
+    exit_sites.push_back({uint32_t(snap), uint32_t(a_.offset())});
+  }
+  void exit_jump_always(int32_t snap) {
+    a_.jmp(exit_labels_[size_t(snap)]);
     exit_sites.push_back({uint32_t(snap), uint32_t(a_.offset())});
   }
 
   // --- instruction selection
 
+  bool is_imm32(IrRef r) const {
+    if (!is_const(r)) return false;
+    int64_t v = int64_t(const_bits(r));
+    return v >= INT32_MIN && v <= INT32_MAX;
+  }
+  bool in_any_gpr(IrRef r) const { return !is_const(r) && loc(r).kind == LocKind::Gpr; }
+
+  // Two-operand x86 forms, computed in the result's register; when that is
+  // neither operand's register, lea (add, subtract a constant) and imul's
+  // three-operand form (multiply by a constant) avoid the copy.
   void int_binop(IrRef r, const IrIns& x, InstId inst) {
     IrRef a = x.a, b = x.b;
+    const bool guard = op_has(x.op, kGuard);
     x86::Gp d = dst_gp(r);
     if (!is_const(b) && in_gpr(b, d) && !in_gpr(a, d)) {
       if (op_has(x.op, kComm))
@@ -253,13 +290,44 @@ class Emitter {
       else
         d = x86::r11;
     }
+    // Only ADDOV/SUBOV may overwrite an operand an exit needs (undone below).
+    if (guard && inst == x86::Inst::kIdImul && in_gpr(a, d)) d = x86::r11;
+    if (!guard && !in_gpr(a, d) && in_any_gpr(a) &&
+        (inst == x86::Inst::kIdAdd || inst == x86::Inst::kIdSub)) {
+      x86::Gp ga = x86::gpq(loc(a).index);
+      int64_t k = is_imm32(b) ? int64_t(const_bits(b)) : 0;
+      if (inst == x86::Inst::kIdSub) k = -k;
+      if (is_imm32(b) && k >= INT32_MIN && k <= INT32_MAX) {
+        a_.lea(d, x86::ptr(ga, int32_t(k)));
+        return finish_gp(r, d);
+      }
+      if (inst == x86::Inst::kIdAdd && in_any_gpr(b)) {
+        a_.lea(d, x86::ptr(ga, x86::gpq(loc(b).index)));
+        return finish_gp(r, d);
+      }
+    }
+    if (inst == x86::Inst::kIdImul && is_imm32(b) && !is_const(a) && !in_gpr(a, d)) {
+      const Loc& la = loc(a);
+      Operand sa = la.kind == LocKind::Gpr ? Operand(x86::gpq(la.index)) : spill_mem(la.index);
+      a_.emit(inst, d, sa, Imm(int64_t(const_bits(b))));
+      if (guard) exit_jump(x86::CondCode::kO, x.snap);
+      return finish_gp(r, d);
+    }
     load_gp(d, a);
     Operand s = src_gp(b, x86::r10);
     if (inst == x86::Inst::kIdImul && s.isImm())
       a_.imul(d, d, s.as<Imm>());
     else
       a_.emit(inst, d, s);
-    if (op_has(x.op, kGuard)) exit_jump(x86::CondCode::kO, x.snap);
+    if (guard && in_gpr(a, d)) {
+      // The sum overwrote operand a, which the exit may name: undo it out of line.
+      Label undo = a_.newLabel();
+      a_.jo(undo);
+      undos_.push_back({undo, inst == x86::Inst::kIdAdd ? x86::Inst::kIdSub : x86::Inst::kIdAdd,
+                        d.id(), s, x.snap});
+    } else if (guard) {
+      exit_jump(x86::CondCode::kO, x.snap);
+    }
     finish_gp(r, d);
   }
 
@@ -295,22 +363,20 @@ class Emitter {
     set_result_from_flags(r, cc);
   }
 
+  // Never swaps commutative operands: when both are NaN, x86 returns the
+  // first one's payload, as C++'s `a + b` does (the evaluator, the interpreter).
   void dbl_binop(IrRef r, const IrIns& x, InstId inst) {
     IrRef a = x.a, b = x.b;
     x86::Xmm d = dst_xmm(r);
-    if (!is_const(b) && in_xmm(b, d) && !in_xmm(a, d)) {
-      if (op_has(x.op, kComm))
-        std::swap(a, b);
-      else
-        d = x86::xmm15;
-    }
+    if (!is_const(b) && in_xmm(b, d) && !in_xmm(a, d)) d = x86::xmm15;
     load_xmm(d, a);
     a_.emit(inst, d, src_xmm(b, x86::xmm14));
     finish_xmm(r, d);
   }
 
-  // IEEE compares with ucomisd (unordered sets ZF, PF and CF).
-  void dbl_compare(IrRef r, const IrIns& x) {
+  // Emits ucomisd for a double compare and returns the condition that holds
+  // exactly when it is true (FEQ/FNE: kE/kNE, PF to be combined by the caller).
+  x86::CondCode ucomisd(const IrIns& x) {
     IrRef lhs = x.a, rhs = x.b;
     x86::CondCode cc = x86::CondCode::kA;
     switch (x.op) {
@@ -333,6 +399,14 @@ class Emitter {
     }
     x86::Xmm xl = use_xmm(lhs, x86::xmm15);
     a_.emit(x86::Inst::kIdUcomisd, xl, src_xmm(rhs, x86::xmm14));
+    if (x.op == IrOp::FEQ) return x86::CondCode::kE;
+    if (x.op == IrOp::FNE) return x86::CondCode::kNE;
+    return cc;
+  }
+
+  // IEEE compares with ucomisd (unordered sets ZF, PF and CF).
+  void dbl_compare(IrRef r, const IrIns& x) {
+    x86::CondCode cc = ucomisd(x);
     if (x.op == IrOp::FEQ) {  // equal and ordered
       a_.sete(x86::r11b);
       a_.setnp(x86::r10b);
@@ -347,6 +421,63 @@ class Emitter {
     x86::Gp d = dst_gp(r);
     a_.movzx(d.r32(), x86::r11b);
     finish_gp(r, d);
+  }
+
+  // The condition code that is true exactly when an int compare holds.
+  static x86::CondCode int_cond(IrOp op) {
+    switch (op) {
+      case IrOp::LT:
+        return x86::CondCode::kL;
+      case IrOp::LE:
+        return x86::CondCode::kLE;
+      case IrOp::EQ:
+        return x86::CondCode::kE;
+      case IrOp::NE:
+        return x86::CondCode::kNE;
+      case IrOp::GT:
+        return x86::CondCode::kG;
+      case IrOp::GE:
+        return x86::CondCode::kGE;
+      default:
+        return x86::CondCode::kB;  // ULT
+    }
+  }
+
+  // GUARD_TRUE/GUARD_FALSE of a compare whose only use it is (regalloc's
+  // fused_into): the compare sets the flags and the guard jumps on them; no
+  // 0/1 value is made. Floats follow ucomisd: unordered sets ZF, PF and CF,
+  // so FLT/FLE/FGT/FGE (false on NaN) use the "above" codes with operands
+  // ordered as in dbl_compare, and FEQ/FNE need PF as well.
+  void fused_guard(const IrIns& g, const IrIns& c) {
+    const bool want = g.op == IrOp::GUARD_TRUE;  // the compare must hold
+    if (!is_dbl_compare(c.op)) {
+      x86::Gp ga = use_gp(c.a, x86::r11);
+      a_.emit(x86::Inst::kIdCmp, ga, src_gp(c.b, x86::r10));
+      x86::CondCode holds = int_cond(c.op);
+      exit_jump(want ? x86::negateCond(holds) : holds, g.snap);
+      return;
+    }
+    x86::CondCode holds = ucomisd(c);
+    if (c.op == IrOp::FEQ || c.op == IrOp::FNE) {
+      // FEQ holds iff ZF and not PF; FNE is its negation.
+      bool exit_if_eq = (c.op == IrOp::FEQ) != want;  // exit when "equal and ordered"
+      if (exit_if_eq) {
+        Label skip = a_.newLabel();
+        a_.jp(skip);
+        exit_jump(x86::CondCode::kE, g.snap);
+        a_.bind(skip);
+      } else {
+        exit_jump(x86::CondCode::kNE, g.snap);
+        exit_jump(x86::CondCode::kP, g.snap);
+      }
+      return;
+    }
+    exit_jump(want ? x86::negateCond(holds) : holds, g.snap);
+  }
+
+  static bool is_dbl_compare(IrOp op) {
+    return op == IrOp::FLT || op == IrOp::FLE || op == IrOp::FEQ || op == IrOp::FNE ||
+           op == IrOp::FGT || op == IrOp::FGE;
   }
 
   void guard_compare(const IrIns& x, x86::CondCode fail) {
@@ -500,6 +631,8 @@ class Emitter {
     const IrIns& x = t_[r];
     // Dead pure values get no location and no code.
     if (x.type != IrType::Void && loc(r).kind == LocKind::None && x.op != IrOp::CALL) return;
+    if (al_.fused_into[size_t(r)] != kNoRef) return;  // evaluated by its guard
+    if (x.op != IrOp::LOADSLOT && x.op != IrOp::NOP && x.op != IrOp::PHI) slots_in_r10_ = false;
     switch (x.op) {
       case IrOp::NOP:
       case IrOp::PHI:
@@ -514,11 +647,12 @@ class Emitter {
         a_.jmp(loop_label_);
         break;
       case IrOp::EXIT:
-        exit_jump(x86::CondCode::kMaxValue, x.snap);
+        exit_jump_always(x.snap);
         break;
       case IrOp::LOADSLOT: {
         x86::Gp d = dst_gp(r);
-        a_.mov(x86::r10, x86::qword_ptr(x86::rsp, kSlotsOff));
+        if (!slots_in_r10_) a_.mov(x86::r10, x86::qword_ptr(x86::rsp, kSlotsOff));
+        slots_in_r10_ = true;  // consecutive LOADSLOTs share it
         a_.mov(d, x86::qword_ptr(x86::r10, 8 * x.a));
         finish_gp(r, d);
         break;
@@ -565,6 +699,10 @@ class Emitter {
       }
       case IrOp::GUARD_TRUE:
       case IrOp::GUARD_FALSE: {
+        if (!is_const(x.a) && al_.fused_into[size_t(x.a)] == r) {
+          fused_guard(x, t_[x.a]);
+          break;
+        }
         x86::Gp s = use_gp(x.a, x86::r11);
         a_.test(s, s);
         exit_jump(x.op == IrOp::GUARD_TRUE ? x86::CondCode::kZ : x86::CondCode::kNZ, x.snap);
@@ -729,9 +867,20 @@ class Emitter {
     }
   }
 
+  struct Undo {
+    Label label;
+    InstId inverse;  // sub for ADDOV, add for SUBOV
+    uint32_t reg;    // the result register, which held operand a
+    Operand src;     // operand b as the guard read it (register, memory, immediate)
+    int32_t snap;
+  };
+
   const Trace& t_;
   const Allocation& al_;
   x86::Assembler a_;
+  std::vector<Undo> undos_;
+  std::vector<std::pair<uint64_t, Label>> dbl_pool_;
+  bool slots_in_r10_ = false;  // r10 still holds the slots pointer (LOADSLOT runs)
   std::vector<Label> exit_labels_;
   Label common_exit_, loop_label_;
   IrRef loop_ = -1;
@@ -807,6 +956,8 @@ uint64_t CompiledTrace::exit_value(const ExitState& st, IrRef ref) const {
       return st.xmm[l.index];
     case LocKind::Spill:
       return st.spill[l.index];
+    case LocKind::Known:
+      return l.index;
     case LocKind::None:
       break;
   }

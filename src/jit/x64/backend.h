@@ -37,10 +37,13 @@ struct ExitState {
 static_assert(offsetof(ExitState, xmm) == 128 && offsetof(ExitState, spill) == 256);
 
 // Where the register allocator keeps an IR value for its whole lifetime.
-enum class LocKind : uint8_t { None, Gpr, Xmm, Spill };
+// Known: a compare fused into its guard whose only other use is that guard's
+// snapshot; at that exit its value is `index` (0 if GUARD_TRUE failed, 1 if
+// GUARD_FALSE failed).
+enum class LocKind : uint8_t { None, Gpr, Xmm, Spill, Known };
 struct Loc {
   LocKind kind = LocKind::None;
-  uint16_t index = 0;  // register number or spill slot
+  uint16_t index = 0;  // register number, spill slot or known value
   friend bool operator==(const Loc&, const Loc&) = default;
 };
 
@@ -48,11 +51,15 @@ struct Loc {
 struct Allocation {
   std::vector<Loc> loc;      // per instruction; None = no value or dead
   std::vector<int32_t> end;  // per instruction: last position that needs the value
+  // Per instruction: the GUARD_TRUE/GUARD_FALSE that evaluates this compare
+  // as a cmp/ucomisd + jcc (its only user), or kNoRef. A fused compare has
+  // no register (Loc None or Known); its operands live until that guard.
+  std::vector<IrRef> fused_into;
   uint32_t spill_slots = 0;
   std::string error;  // non-empty: allocation failed (too many spills)
 };
 Allocation allocate_registers(const Trace& t);
-std::string format_loc(const Loc& l);  // "rbx", "xmm3", "[s4]", "-"
+std::string format_loc(const Loc& l);  // "rbx", "xmm3", "[s4]", "=1", "-"
 
 class CompiledTrace {
  public:

@@ -76,14 +76,15 @@ class TraceGen {
     t_ = Trace();
     ints_.clear();
     dbls_.clear();
+    exact_dbls_.clear();
     p_ = t_.load_slot(0);
     for (int k = 0; k < 16; ++k) {
       IrType ty = k % 2 == 0 ? IrType::Int : IrType::Dbl;
       if (pick(3) == 0) continue;
-      add(t_.load(ty, p_, 8 * k));
+      add_exact(t_.load(ty, p_, 8 * k));
     }
     if (ints_.empty()) add(t_.load(IrType::Int, p_, 0));
-    if (dbls_.empty()) add(t_.load(IrType::Dbl, p_, 8));
+    if (dbls_.empty()) add_exact(t_.load(IrType::Dbl, p_, 8));
     if (!loop) {
       for (int k = 0; k < len; ++k) random_op();
       t_.guard(IrOp::EXIT, snapshot());
@@ -110,7 +111,19 @@ class TraceGen {
     t_.at(counter).b = next;
     for (size_t k = 1; k < phis.size(); ++k) {
       bool dbl = t_.type_of(phis[k]) == IrType::Dbl;
-      t_.at(phis[k]).b = dbl ? any_dbl() : any_int();
+      IrRef back = dbl ? any_dbl() : any_int();
+      // Half the PHIs are updated from themselves (x = x op y), the shape
+      // the allocator's PHI hints aim at; ADDOV's snapshot may name the PHI.
+      if (pick(2) == 0) {
+        if (dbl)
+          back = t_.emit(pick(2) ? IrOp::FADD : IrOp::FMUL, phis[k], any_dbl());
+        else if (pick(3) == 0)
+          back = t_.guard(IrOp::ADDOV, snapshot(phis[k]), phis[k], any_int());
+        else
+          back = t_.emit(pick(2) ? IrOp::SUB : IrOp::XOR, phis[k], any_int());
+        if (pick(3) == 0) random_op();  // sometimes the PHI is read after its update
+      }
+      t_.at(phis[k]).b = back;
     }
     t_.emit(IrOp::JUMP);
     return std::move(t_);
@@ -119,6 +132,18 @@ class TraceGen {
  private:
   size_t pick(size_t n) { return size_t(rng_() % n); }
   void add(IrRef r) { (t_.type_of(r) == IrType::Dbl ? dbls_ : ints_).push_back(r); }
+  // Doubles whose bits are exact: not computed from two NaNs by a commutative
+  // op, whose NaN payload depends on an operand order that C++ may choose
+  // either way (same_bits forgives that for doubles, not for their DBITS).
+  void add_exact(IrRef r) {
+    add(r);
+    if (t_.type_of(r) == IrType::Dbl) exact_dbls_.push_back(r);
+  }
+  IrRef any_exact_dbl() {
+    if (exact_dbls_.empty() || pick(8) == 0)
+      return t_.kdbl(std::bit_cast<double>(random_dbl_bits()));
+    return exact_dbls_[pick(exact_dbls_.size())];
+  }
   IrRef any_int() {
     if (pick(8) == 0) return t_.kint(int64_t(random_int_bits()));
     // Prefer recent values (short live ranges) but reach back sometimes (long ones).
@@ -130,14 +155,20 @@ class TraceGen {
     if (pick(2) == 0 && dbls_.size() > 4) return dbls_[dbls_.size() - 1 - pick(4)];
     return dbls_[pick(dbls_.size())];
   }
-  // A snapshot naming a random subset of the values defined so far.
-  uint32_t snapshot() {
+  // A snapshot naming a random subset of the values defined so far (and
+  // `extra`, if given, as a bool or a value).
+  uint32_t snapshot(IrRef extra = kNoRef) {
     std::vector<SnapEntry> entries;
     int n = int(pick(12));
     for (int k = 0; k < n; ++k) {
       bool dbl = pick(3) == 0;
       IrRef r = dbl ? any_dbl() : any_int();
       entries.push_back({uint16_t(k), 0, SnapKind::Value, r});
+    }
+    if (extra != kNoRef) {
+      SnapKind kind =
+          t_.type_of(extra) == IrType::Int && pick(2) ? SnapKind::Bool : SnapKind::Value;
+      entries.push_back({uint16_t(n), 0, kind, extra});
     }
     SnapFrame f{uint32_t(t_.size()), 0, nullptr};
     return t_.add_snapshot({&f, 1}, entries);
@@ -151,7 +182,7 @@ class TraceGen {
     static const IrOp kDblBin[] = {IrOp::FADD, IrOp::FSUB, IrOp::FMUL, IrOp::FDIV};
     static const IrOp kDblCmp[] = {IrOp::FLT, IrOp::FLE, IrOp::FEQ,
                                    IrOp::FNE, IrOp::FGT, IrOp::FGE};
-    switch (pick(20)) {
+    switch (pick(22)) {
       case 0:
       case 1:
       case 2:
@@ -178,11 +209,16 @@ class TraceGen {
         add(t_.emit(kDblCmp[pick(std::size(kDblCmp))], any_dbl(), any_dbl()));
         break;
       case 11:
-        add(pick(2) ? t_.emit(IrOp::I2D, any_int()) : t_.emit(IrOp::FNEG, any_dbl()));
+        if (pick(2))
+          add_exact(t_.emit(IrOp::I2D, any_int()));
+        else
+          add(t_.emit(IrOp::FNEG, any_dbl()));
         break;
       case 12: {
-        static const IrOp kConv[] = {IrOp::D2I, IrOp::DBITS};
-        add(t_.emit(kConv[pick(2)], any_dbl()));
+        if (pick(2))
+          add(t_.emit(IrOp::D2I, any_dbl()));  // any NaN gives INT64_MIN
+        else
+          add(t_.emit(IrOp::DBITS, any_exact_dbl()));
         break;
       }
       case 13: {
@@ -205,13 +241,13 @@ class TraceGen {
         break;
       }
       case 14: {
-        IrRef v = pick(2) ? any_int() : any_dbl();
+        IrRef v = pick(2) ? any_int() : any_exact_dbl();  // int LOADs may read it back
         int32_t off = 8 * int32_t(16 + pick(8));
         t_.emit(t_.type_of(v) == IrType::Dbl ? IrOp::STOREF : IrOp::STORE, p_, off, v);
         break;
       }
       case 15:
-        add(t_.load(pick(2) ? IrType::Int : IrType::Dbl, p_, 8 * int32_t(pick(24))));
+        add_exact(t_.load(pick(2) ? IrType::Int : IrType::Dbl, p_, 8 * int32_t(pick(24))));
         break;
       case 16:
         if (pick(2) == 0)
@@ -227,8 +263,47 @@ class TraceGen {
         break;
       }
       case 18:
-        add(t_.emit(IrOp::BITSD, t_.emit(IrOp::AND, any_int(), t_.kint(0x3fffffffffffffffLL))));
+        add_exact(
+            t_.emit(IrOp::BITSD, t_.emit(IrOp::AND, any_int(), t_.kint(0x3fffffffffffffffLL))));
         break;
+      case 19: {
+        // A compare whose user is a guard (the backend fuses them): right
+        // after it or a few ops later (calls included), the compare perhaps
+        // in the guard's snapshot, rarely used again (then not fused).
+        static const IrOp kIntCmp[] = {IrOp::LT, IrOp::LE, IrOp::EQ, IrOp::NE,
+                                       IrOp::GT, IrOp::GE, IrOp::ULT};
+        // Seven in eight are (in)equalities in the direction that usually
+        // passes, so that loops still run; the rest exit half the time.
+        const bool likely = pick(8) != 0;
+        const bool dbl = pick(3) == 0;
+        IrOp op = dbl ? kDblCmp[pick(std::size(kDblCmp))] : kIntCmp[pick(std::size(kIntCmp))];
+        if (likely) op = dbl ? (pick(2) ? IrOp::FEQ : IrOp::FNE) : (pick(2) ? IrOp::EQ : IrOp::NE);
+        IrRef c = dbl ? t_.emit(op, any_dbl(), any_dbl())
+                      : t_.emit(op, any_int(), pick(2) ? any_int() : t_.kint(int64_t(pick(9)) - 4));
+        if (depth_ < 2) {
+          ++depth_;
+          for (size_t k = pick(4); k > 0; --k) random_op();
+          --depth_;
+        }
+        uint32_t snap = pick(2) ? snapshot(c) : snapshot();
+        bool want_true = likely ? (op == IrOp::NE || op == IrOp::FNE) : pick(2) == 0;
+        t_.guard(want_true ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, snap, c);
+        if (pick(5) == 0) add(c);
+        break;
+      }
+      case 20: {
+        // ADDOV/SUBOV of a value used nowhere else (the result may take its
+        // register; the exit must still see it).
+        IrRef fresh = t_.emit(IrOp::XOR, any_int(), any_int());
+        IrOp op = pick(2) ? IrOp::ADDOV : IrOp::SUBOV;
+        uint32_t snap = pick(2) ? snapshot(fresh) : snapshot();
+        IrRef other = pick(4) ? any_int() : t_.kint(int64_t(random_int_bits()));
+        if (op == IrOp::ADDOV && pick(2))
+          add(t_.guard(op, snap, other, fresh));
+        else
+          add(t_.guard(op, snap, fresh, other));
+        break;
+      }
       default:
         add(t_.emit(kIntBin[pick(std::size(kIntBin))], any_int(), t_.kint(int64_t(pick(70)))));
         break;
@@ -236,13 +311,15 @@ class TraceGen {
   }
 
   std::mt19937_64 rng_;
+  int depth_ = 0;  // nesting of random_op inside the compare-guard pattern
   Trace t_;
   IrRef p_ = 0;
-  std::vector<IrRef> ints_, dbls_;
+  std::vector<IrRef> ints_, dbls_, exact_dbls_;
 };
 
 TEST(X64RandomTest, RandomTracesMatchEvaluator) {
-  int traces = 0, runs = 0, loops = 0, exits_before_end = 0;
+  int traces = 0, runs = 0, loops = 0, exits_before_end = 0, fused = 0, known = 0, phi_in_place = 0;
+  int64_t iterations = 0;
   for (uint64_t seed = 1; seed <= 5000; ++seed) {
     TraceGen gen(seed);
     bool loop = seed % 2 == 0;
@@ -255,21 +332,42 @@ TEST(X64RandomTest, RandomTracesMatchEvaluator) {
     ASSERT_TRUE(code) << "seed " << seed << ": " << err;
     ++traces;
     loops += loop;
+    const x64::Allocation& al = code->allocation();
+    for (size_t i = 0; i < t.size(); ++i) {
+      fused += al.fused_into[i] != kNoRef;
+      known += al.loc[i].kind == x64::LocKind::Known;
+      if (t[IrRef(i)].op == IrOp::PHI && !is_const(t[IrRef(i)].b) &&
+          al.loc[i].kind == x64::LocKind::Gpr && al.loc[i] == al.loc[size_t(t[IrRef(i)].b)])
+        ++phi_in_place;
+    }
     for (int k = 0; k < 3; ++k) {
       auto mem = gen.random_memory();
       auto r = test::run_both(t, *code, {0}, mem, "seed " + std::to_string(seed));
       ++runs;
       if (r.eval.at != IrRef(t.size() - 1)) ++exits_before_end;
+      iterations += r.eval.iterations;
       if (::testing::Test::HasFailure()) {
-        ADD_FAILURE() << "seed " << seed << " run " << k << "\n" << print_trace(t);
+        std::string locs;
+        for (size_t i = 0; i < t.size(); ++i)
+          locs += std::to_string(i) + "=" + x64::format_loc(code->allocation().loc[i]) + " ";
+        ADD_FAILURE() << "seed " << seed << " run " << k << "\n"
+                      << print_trace(t) << "locations: " << locs << "\n"
+                      << code->disassemble();
         return;
       }
     }
   }
   // Visible in the test log: how much was checked.
-  std::printf("[ random ] %d traces (%d loops), %d runs, %d exits at a guard\n", traces, loops,
-              runs, exits_before_end);
+  std::printf(
+      "[ random ] %d traces (%d loops), %d runs, %d exits at a guard, %lld loop iterations; %d "
+      "compares fused into guards (%d named by the guard's snapshot), %d PHIs updated in their "
+      "own register\n",
+      traces, loops, runs, exits_before_end, static_cast<long long>(iterations), fused, known,
+      phi_in_place);
   EXPECT_GT(exits_before_end, runs / 4);
+  EXPECT_GT(fused, traces / 2);
+  EXPECT_GT(known, traces / 10);
+  EXPECT_GT(phi_in_place, loops / 4);
 }
 
 }  // namespace
