@@ -29,7 +29,6 @@
 
 namespace kestrel {
 Code* compile_source(const std::string& source, const std::string& filename);
-const std::vector<Type*>& all_builtin_types();
 }
 
 using namespace kestrel;
@@ -294,7 +293,7 @@ int main(int argc, char** argv) {
       sys_set_path0("");  // -c / stdin: sys.path[0] is the empty string, as in CPython
     }
     // Types created by the native modules get their Python-visible dunders too.
-    for (Type* t : all_builtin_types()) add_slot_wrappers(t);
+    add_new_slot_wrappers();
     Dict* modules = sys_modules();
     dict_set_str(modules, intern("builtins"), builtins);
     dict_set_str(modules, intern("sys"), sys);

@@ -35,6 +35,8 @@ extern BuiltinFunction* g_current_builtin;
 // Adds `__repr__`, `__getitem__`, `__new__`, ... to a builtin type's dict for
 // each slot it fills, unless already there (CPython's slot wrappers).
 void add_slot_wrappers(Type* type);
+// add_slot_wrappers for every builtin type it has not run on yet.
+void add_new_slot_wrappers();
 
 // Creates a builtin (non-heap) class. `instance_size` is sizeof the C++
 // struct; `base` defaults to object.

@@ -47,7 +47,11 @@ enum TypeFlags : uint32_t {
   kTypeHasSlotsDecl = 1u << 9,  // class body declared __slots__ (no instance __dict__)
   kTypeIsAbstract =
       1u << 10,  // non-empty __abstractmethods__: object.__new__ refuses (abc.ABCMeta)
+  kTypeSlotWrappers = 1u << 11,  // add_slot_wrappers has run on this builtin type
 };
+// Flags that describe one class, not what its subclasses are.
+inline constexpr uint32_t kTypeFlagsNotInherited =
+    kTypeHeap | kTypeBaseType | kTypeHasSlotsDecl | kTypeIsAbstract | kTypeSlotWrappers;
 
 // Comparison op numbers match CmpOp in bytecode/opcodes.h.
 // Binary op numbers match BinOp (0..12) and in-place forms (13..25).

@@ -159,7 +159,7 @@ void init_runtime() {
       t->richcompare = b->richcompare;
     }
   }
-  for (Type* t : all_builtin_types()) add_slot_wrappers(t);
+  add_new_slot_wrappers();
 }
 
 }  // namespace kestrel

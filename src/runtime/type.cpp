@@ -107,7 +107,7 @@ Type* new_builtin_type(const char* name, Type* base, size_t instance_size, uint3
   t->name = intern(name);
   t->qualname = t->name;
   t->base = base;
-  t->type_flags = flags | (base ? (base->type_flags & ~(kTypeHeap | kTypeBaseType | kTypeHasSlotsDecl)) : 0);
+  t->type_flags = flags | (base ? (base->type_flags & ~kTypeFlagsNotInherited) : 0);
   t->instance_size = uint32_t(instance_size);
   finish_builtin_type(t);
   return t;
@@ -145,7 +145,9 @@ void finish_builtin_type(Type* t) {
   }
 }
 
-void add_method(Type* type, const char* name, NativeFn fn, BuiltinKind kind) {
+// add_method with the name already interned (start-up adds ~1,000 methods).
+static void add_method_interned(Type* type, Str* iname, const char* name, NativeFn fn,
+                                BuiltinKind kind) {
   auto* f = gc_new<BuiltinFunction>(builtin_function_type);
   f->fn = fn;
   f->name = name;
@@ -161,8 +163,12 @@ void add_method(Type* type, const char* name, NativeFn fn, BuiltinKind kind) {
     w->callable = v;
     v = Value(w);
   }
-  dict_set_str(type->dict, intern(name), v);
+  dict_set_str(type->dict, iname, v);
   type_modified(type);
+}
+
+void add_method(Type* type, const char* name, NativeFn fn, BuiltinKind kind) {
+  add_method_interned(type, intern(name), name, fn, kind);
 }
 
 void add_type_attr(Type* type, const char* name, Value value) {
@@ -582,9 +588,7 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   t->name = intern_str(name);
   t->base = base;
   t->bases = bases;
-  t->type_flags =
-      kTypeHeap | kTypeBaseType |
-      (base->type_flags & ~(kTypeHeap | kTypeBaseType | kTypeHasSlotsDecl | kTypeIsAbstract));
+  t->type_flags = kTypeHeap | kTypeBaseType | (base->type_flags & ~kTypeFlagsNotInherited);
   t->dict = dict_copy(ns);
   t->version = fresh_type_version();
   t->mro = compute_mro(t, bases);
@@ -996,68 +1000,95 @@ Value w_new(Value* a, size_t n, Tuple* k) {
   return o->new_(cls, a + 1, n - 1, k);
 }
 
-void add_wrapper(Type* t, const char* name, NativeFn fn, BuiltinKind kind = kBuiltinMethod) {
-  if (!dict_get_str(t->dict, intern(name)).empty()) return;
-  add_method(t, name, fn, kind);
+void add_wrapper(Type* t, Str* name, NativeFn fn, BuiltinKind kind = kBuiltinMethod) {
+  if (!dict_get_str(t->dict, name).empty()) return;
+  // Interned strs live for the whole run and one-byte strs are NUL-terminated
+  // (str_alloc), so the name's own bytes serve as the C string.
+  add_method_interned(t, name, reinterpret_cast<const char*>(name->data1()), fn, kind);
 }
 }  // namespace
 
 // The binary-operator dunders CPython defines on builtin types whose binary
 // slot implements only some operators (list has __add__ and __mul__/__rmul__
-// but no __sub__ or __radd__); other types get all thirteen pairs.
-struct BinopDunders {
-  const char* type;
-  const char* ops;  // space-separated
-};
-static const BinopDunders* binop_dunders_of(Type* t) {
-  static const BinopDunders kTable[] = {
-      {"int",
-       "__add__ __radd__ __and__ __rand__ __floordiv__ __rfloordiv__ __lshift__ __rlshift__ "
-       "__mul__ __rmul__ __mod__ __rmod__ __or__ __ror__ __pow__ __rpow__ __rshift__ __rrshift__ "
-       "__sub__ __rsub__ __truediv__ __rtruediv__ __xor__ __rxor__"},
-      {"bool", "__and__ __rand__ __or__ __ror__ __xor__ __rxor__"},
-      {"float",
-       "__add__ __radd__ __floordiv__ __rfloordiv__ __mul__ __rmul__ __mod__ __rmod__ __pow__ "
-       "__rpow__ __sub__ __rsub__ __truediv__ __rtruediv__"},
-      {"complex",
-       "__add__ __radd__ __mul__ __rmul__ __pow__ __rpow__ __sub__ __rsub__ __truediv__ "
-       "__rtruediv__"},
-      {"list", "__add__ __mul__ __rmul__"},
-      {"tuple", "__add__ __mul__ __rmul__"},
-      {"str", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
-      {"bytes", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
-      {"bytearray", "__add__ __mul__ __rmul__ __mod__ __rmod__"},
-      {"set", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
-      {"frozenset", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
-      {"dict", "__or__ __ror__"},
-      {"dict_keys", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
-      {"dict_items", "__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__"},
-      {"type", "__or__ __ror__"},
-      {"range", ""},
-      {"memoryview", ""},
-  };
-  if (t->type_flags & kTypeHeap) return nullptr;
-  for (const BinopDunders& e : kTable)
-    if (str_equal_ascii(t->name, e.type)) return &e;
-  return nullptr;
+// but no __sub__ or __radd__); other types get all thirteen pairs. The lists
+// become bit masks at compile time: bit i = kBinopDunder[i], bit 13 + i =
+// kBinopRDunder[i].
+static constexpr uint32_t binop_dunder_mask(std::string_view list) {
+  uint32_t mask = 0;
+  while (!list.empty()) {
+    size_t end = list.find(' ');
+    std::string_view word = list.substr(0, end);
+    for (int i = 0; i < 13; ++i) {
+      if (word == kBinopDunder[i]) mask |= 1u << i;
+      if (word == kBinopRDunder[i]) mask |= 1u << (13 + i);
+    }
+    list = end == std::string_view::npos ? std::string_view() : list.substr(end + 1);
+  }
+  return mask;
 }
 
+struct BinopDunders {
+  const char* type;
+  uint32_t ops;
+};
+static constexpr uint32_t kAllBinopDunders = (1u << 26) - 1;
+static uint32_t binop_dunders_of(Type* t) {
+  static constexpr BinopDunders kTable[] = {
+      {"int",
+       binop_dunder_mask("__add__ __radd__ __and__ __rand__ __floordiv__ __rfloordiv__ __lshift__ "
+                         "__rlshift__ __mul__ __rmul__ __mod__ __rmod__ __or__ __ror__ __pow__ "
+                         "__rpow__ __rshift__ __rrshift__ __sub__ __rsub__ __truediv__ "
+                         "__rtruediv__ __xor__ __rxor__")},
+      {"bool", binop_dunder_mask("__and__ __rand__ __or__ __ror__ __xor__ __rxor__")},
+      {"float",
+       binop_dunder_mask("__add__ __radd__ __floordiv__ __rfloordiv__ __mul__ __rmul__ __mod__ "
+                         "__rmod__ __pow__ __rpow__ __sub__ __rsub__ __truediv__ __rtruediv__")},
+      {"complex",
+       binop_dunder_mask("__add__ __radd__ __mul__ __rmul__ __pow__ __rpow__ __sub__ __rsub__ "
+                         "__truediv__ __rtruediv__")},
+      {"list", binop_dunder_mask("__add__ __mul__ __rmul__")},
+      {"tuple", binop_dunder_mask("__add__ __mul__ __rmul__")},
+      {"str", binop_dunder_mask("__add__ __mul__ __rmul__ __mod__ __rmod__")},
+      {"bytes", binop_dunder_mask("__add__ __mul__ __rmul__ __mod__ __rmod__")},
+      {"bytearray", binop_dunder_mask("__add__ __mul__ __rmul__ __mod__ __rmod__")},
+      {"set",
+       binop_dunder_mask("__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__")},
+      {"frozenset",
+       binop_dunder_mask("__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__")},
+      {"dict", binop_dunder_mask("__or__ __ror__")},
+      {"dict_keys",
+       binop_dunder_mask("__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__")},
+      {"dict_items",
+       binop_dunder_mask("__and__ __rand__ __or__ __ror__ __sub__ __rsub__ __xor__ __rxor__")},
+      {"type", binop_dunder_mask("__or__ __ror__")},
+      {"range", 0},
+      {"memoryview", 0},
+  };
+  static_assert(kTable[0].ops == kAllBinopDunders - (1u << 4) - (1u << 17), "int: all but @");
+  if (t->type_flags & kTypeHeap) return kAllBinopDunders;
+  for (const BinopDunders& e : kTable)
+    if (str_equal_ascii(t->name, e.type)) return e.ops;
+  return kAllBinopDunders;
+}
+
+// Python-visible dunders (list.__len__ ...) for the C-level slots a builtin
+// type defines itself. A type whose slots are set after init_runtime (the
+// generator type) calls it again itself.
 void add_slot_wrappers(Type* t) {
+  t->type_flags |= kTypeSlotWrappers;
   Type* b = t->base;
   auto own = [&](auto member) { return t->*member && (!b || t->*member != b->*member); };
-  if (own(&Type::repr)) add_wrapper(t, "__repr__", w_repr);
-  if (own(&Type::str)) add_wrapper(t, "__str__", w_str);
-  if (own(&Type::hash)) add_wrapper(t, "__hash__", w_hash);
+  using namespace names;
+  if (own(&Type::repr)) add_wrapper(t, dunder_repr, w_repr);
+  if (own(&Type::str)) add_wrapper(t, dunder_str, w_str);
+  if (own(&Type::hash))
+    add_wrapper(t, dunder_hash, w_hash);
   else if (!t->hash && t->richcompare && t != object_type &&
-           dict_get_str(t->dict, names::dunder_hash).empty())
+           dict_get_str(t->dict, dunder_hash).empty())
     add_type_attr(t, "__hash__", none());  // CPython: list.__hash__ is None
   if (own(&Type::richcompare)) {
-    add_wrapper(t, "__lt__", w_cmp<0>);
-    add_wrapper(t, "__le__", w_cmp<1>);
-    add_wrapper(t, "__eq__", w_cmp<2>);
-    add_wrapper(t, "__ne__", w_cmp<3>);
-    add_wrapper(t, "__gt__", w_cmp<4>);
-    add_wrapper(t, "__ge__", w_cmp<5>);
+    static const NativeFn kCmps[6] = {w_cmp<0>, w_cmp<1>, w_cmp<2>, w_cmp<3>, w_cmp<4>, w_cmp<5>};
+    for (int i = 0; i < 6; ++i) add_wrapper(t, cmp_names[i], kCmps[i]);
   }
   if (own(&Type::binary)) {
     static const NativeFn kOps[13] = {w_binop<0>, w_binop<1>, w_binop<2>, w_binop<3>, w_binop<4>,
@@ -1066,44 +1097,41 @@ void add_slot_wrappers(Type* t) {
     static const NativeFn kROps[13] = {w_rbinop<0>, w_rbinop<1>, w_rbinop<2>, w_rbinop<3>, w_rbinop<4>,
                                        w_rbinop<5>, w_rbinop<6>, w_rbinop<7>, w_rbinop<8>, w_rbinop<9>,
                                        w_rbinop<10>, w_rbinop<11>, w_rbinop<12>};
-    const BinopDunders* only = binop_dunders_of(t);
-    auto listed = [](const char* list, const char* name) {
-      std::string_view l(list), n(name);
-      for (size_t pos = 0; (pos = l.find(n, pos)) != std::string_view::npos; pos += n.size())
-        if ((pos == 0 || l[pos - 1] == ' ') &&
-            (pos + n.size() == l.size() || l[pos + n.size()] == ' '))
-          return true;
-      return false;
-    };
+    uint32_t ops = binop_dunders_of(t);
     for (int i = 0; i < 13; ++i) {
-      if (!only || listed(only->ops, kBinopDunder[i])) add_wrapper(t, kBinopDunder[i], kOps[i]);
-      if (!only || listed(only->ops, kBinopRDunder[i])) add_wrapper(t, kBinopRDunder[i], kROps[i]);
+      if (ops & (1u << i)) add_wrapper(t, binop_names[i], kOps[i]);
+      if (ops & (1u << (13 + i))) add_wrapper(t, binop_rnames[i], kROps[i]);
     }
   }
-  if (own(&Type::length)) add_wrapper(t, "__len__", w_len);
-  if (own(&Type::iter)) add_wrapper(t, "__iter__", w_iter);
-  if (own(&Type::next)) add_wrapper(t, "__next__", w_next);
-  if (own(&Type::getitem)) add_wrapper(t, "__getitem__", w_getitem);
+  if (own(&Type::length)) add_wrapper(t, dunder_len, w_len);
+  if (own(&Type::iter)) add_wrapper(t, dunder_iter, w_iter);
+  if (own(&Type::next)) add_wrapper(t, dunder_next, w_next);
+  if (own(&Type::getitem)) add_wrapper(t, dunder_getitem, w_getitem);
   if (own(&Type::setitem)) {
-    add_wrapper(t, "__setitem__", w_setitem);
-    add_wrapper(t, "__delitem__", w_delitem);
+    add_wrapper(t, dunder_setitem, w_setitem);
+    add_wrapper(t, dunder_delitem, w_delitem);
   }
-  if (own(&Type::contains)) add_wrapper(t, "__contains__", w_contains);
-  if (own(&Type::truthy)) add_wrapper(t, "__bool__", w_bool);
-  if (own(&Type::negative)) add_wrapper(t, "__neg__", w_neg);
-  if (own(&Type::positive)) add_wrapper(t, "__pos__", w_pos);
-  if (own(&Type::absolute)) add_wrapper(t, "__abs__", w_abs);
-  if (own(&Type::invert)) add_wrapper(t, "__invert__", w_invert);
-  if (own(&Type::call)) add_wrapper(t, "__call__", w_call);
-  if (t == object_type || own(&Type::getattr)) add_wrapper(t, "__getattribute__", w_getattribute);
+  if (own(&Type::contains)) add_wrapper(t, dunder_contains, w_contains);
+  if (own(&Type::truthy)) add_wrapper(t, dunder_bool, w_bool);
+  if (own(&Type::negative)) add_wrapper(t, dunder_neg, w_neg);
+  if (own(&Type::positive)) add_wrapper(t, dunder_pos, w_pos);
+  if (own(&Type::absolute)) add_wrapper(t, dunder_abs, w_abs);
+  if (own(&Type::invert)) add_wrapper(t, dunder_invert, w_invert);
+  if (own(&Type::call)) add_wrapper(t, dunder_call, w_call);
+  if (t == object_type || own(&Type::getattr)) add_wrapper(t, dunder_getattribute, w_getattribute);
   if (t == object_type || own(&Type::setattr)) {
-    add_wrapper(t, "__setattr__", w_setattr);
-    add_wrapper(t, "__delattr__", w_delattr);
+    add_wrapper(t, dunder_setattr, w_setattr);
+    add_wrapper(t, dunder_delattr, w_delattr);
   }
-  if (own(&Type::descr_get)) add_wrapper(t, "__get__", w_get);
-  if (own(&Type::descr_set)) add_wrapper(t, "__set__", w_set);
-  if (own(&Type::init) || t == object_type) add_wrapper(t, "__init__", w_init);
-  if (own(&Type::new_) || t == object_type) add_wrapper(t, "__new__", w_new, kBuiltinStaticMethod);
+  if (own(&Type::descr_get)) add_wrapper(t, dunder_get, w_get);
+  if (own(&Type::descr_set)) add_wrapper(t, dunder_set, w_set);
+  if (own(&Type::init) || t == object_type) add_wrapper(t, dunder_init, w_init);
+  if (own(&Type::new_) || t == object_type) add_wrapper(t, dunder_new, w_new, kBuiltinStaticMethod);
+}
+
+void add_new_slot_wrappers() {
+  for (Type* t : builtin_types())
+    if (!(t->type_flags & kTypeSlotWrappers)) add_slot_wrappers(t);
 }
 
 }  // namespace kestrel
