@@ -11,17 +11,20 @@
 //   LOOP       parallel move: PHI entry values -> PHI locations; loop label
 //   body       instructions after the PHIs
 //   JUMP       parallel move: back-edge values -> PHI locations; jmp loop
+//   undo       ADDOV/SUBOV that overwrote their operand: undo, jmp to the stub
 //   stubs      one per snapshot: store the exit number, jmp to the common exit
-//   common     store all GPRs, XMMs and spill slots into *exit, epilogue,
-//              return the exit number
+//   common     store the GPRs and XMMs that hold values, and the spill slots,
+//              into *exit, epilogue, return the exit number
+//   pool       the double constants (read RIP-relative)
 //
 // Frame (rsp-relative; rsp is 16-byte aligned inside the trace so calls need
 // no adjustment: 8 return address + 48 pushes + kFrame ≡ 0 mod 16):
 //   [0] slots  [8] exit  [16] exit number  [32..160) GPR save area for calls
-//   [160..288) XMM save area  [288..352) outgoing call argument staging
-//   [352..) spill slots
+//   [160..288) XMM save area  [288..352) unused  [352..) spill slots
 // Every guard is a conditional jump (always the rel32 form, so it can be
-// patched to a bridge) to its snapshot's stub. Operands that are in spill
+// patched to a bridge) to its snapshot's stub; a compare whose only user is
+// a GUARD_TRUE/GUARD_FALSE (regalloc's fused_into) is emitted there as
+// cmp/ucomisd + jcc. Operands that are in spill
 // slots or are constants are brought into the scratch registers r10/r11 and
 // xmm14/xmm15, which the allocator never hands out. Doubles are computed with
 // scalar SSE2 (addsd ...): exactly C++'s IEEE arithmetic; never FMA.
@@ -44,7 +47,6 @@ constexpr int32_t kExitPtrOff = 8;
 constexpr int32_t kExitNoOff = 16;
 constexpr int32_t kSaveGprOff = 32;
 constexpr int32_t kSaveXmmOff = 160;
-constexpr int32_t kArgOff = 288;
 constexpr int32_t kSpillOff = 352;
 
 constexpr uint8_t kCalleeSaved[] = {3, 5, 12, 13, 14, 15};  // rbx rbp r12 r13 r14 r15
@@ -104,15 +106,25 @@ class Emitter {
       a_.mov(x86::dword_ptr(x86::rsp, kExitNoOff), uint32_t(s));
       a_.jmp(common_exit_);
     }
+    // The common exit stores the registers some value lives in (exit_value
+    // reads nothing else), then the spill slots.
     a_.bind(common_exit_);
+    bool gpr_used[16] = {}, xmm_used[16] = {};
+    for (const Loc& l : al_.loc) {
+      if (l.kind == LocKind::Gpr) gpr_used[l.index & 15] = true;
+      if (l.kind == LocKind::Xmm) xmm_used[l.index & 15] = true;
+    }
     a_.mov(x86::r11, x86::qword_ptr(x86::rsp, kExitPtrOff));
     for (uint32_t g = 0; g < 16; ++g)
-      if (g != 4) a_.mov(x86::qword_ptr(x86::r11, int32_t(8 * g)), x86::gpq(g));
-    a_.lea(x86::rax, x86::ptr(x86::rsp, int32_t(frame_) + 48 + 8));  // rsp of the caller
-    a_.mov(x86::qword_ptr(x86::r11, 8 * 4), x86::rax);
+      if (gpr_used[g]) a_.mov(x86::qword_ptr(x86::r11, int32_t(8 * g)), x86::gpq(g));
     for (uint32_t x = 0; x < 16; ++x)
-      a_.movsd(x86::qword_ptr(x86::r11, int32_t(128 + 8 * x)), x86::xmm(x));
-    if (al_.spill_slots > 0) {
+      if (xmm_used[x]) a_.movsd(x86::qword_ptr(x86::r11, int32_t(128 + 8 * x)), x86::xmm(x));
+    if (al_.spill_slots > 0 && al_.spill_slots <= 8) {
+      for (uint32_t k = 0; k < al_.spill_slots; ++k) {
+        a_.mov(x86::rdx, spill_mem(uint16_t(k)));
+        a_.mov(x86::qword_ptr(x86::r11, int32_t(256 + 8 * k)), x86::rdx);
+      }
+    } else if (al_.spill_slots > 0) {
       // Copy the spill area: for (rax = 0; rax < n; ++rax) exit->spill[rax] = spill[rax].
       Label copy = a_.newLabel();
       a_.xor_(x86::eax, x86::eax);
@@ -503,23 +515,19 @@ class Emitter {
       else
         a_.movsd(x86::qword_ptr(x86::rsp, kSaveXmmOff + 8 * l.index), x86::xmm(l.index));
     }
-    // Stage the arguments in memory first: argument registers may hold other
-    // arguments' sources, so writing them directly would need a parallel move.
-    for (int j = 0; j < d.nargs; ++j) {
-      x86::Mem slot = x86::qword_ptr(x86::rsp, kArgOff + 8 * j);
-      if (t_.type_of(d.args[j]) == IrType::Dbl)
-        a_.movsd(slot, use_xmm(d.args[j], x86::xmm15));
-      else
-        a_.mov(slot, use_gp(d.args[j], x86::r11));
-    }
+    // Arguments go straight into their registers, as one parallel move
+    // (an argument register may hold another argument's source).
+    std::vector<Move> gp_args, xmm_args;
     int gi = 0, xi = 0;
     for (int j = 0; j < d.nargs; ++j) {
-      x86::Mem slot = x86::qword_ptr(x86::rsp, kArgOff + 8 * j);
-      if (t_.type_of(d.args[j]) == IrType::Dbl)
-        a_.movsd(x86::xmm(uint32_t(xi++)), slot);
-      else
-        a_.mov(x86::gpq(kIntArgRegs[gi++]), slot);
+      IrRef v = d.args[j];
+      bool dbl = t_.type_of(v) == IrType::Dbl;
+      Loc dst = dbl ? Loc{LocKind::Xmm, uint16_t(xi++)} : Loc{LocKind::Gpr, kIntArgRegs[gi++]};
+      Move m{dst, is_const(v), is_const(v) ? Loc{} : loc(v), is_const(v) ? const_bits(v) : 0};
+      (dbl ? xmm_args : gp_args).push_back(m);
     }
+    parallel_move(std::move(gp_args), false);
+    parallel_move(std::move(xmm_args), true);
     a_.mov(x86::r11, Imm(int64_t(reinterpret_cast<uintptr_t>(d.addr))));
     a_.call(x86::r11);
     if (loc(r).kind != LocKind::None) {

@@ -6,8 +6,9 @@
 //     uint32_t entry(uint64_t* slots, ExitState* exit)
 // `slots` is the entry frame's slot array (Frame::slots, as Value words);
 // LOADSLOT n reads slots[n]. The trace runs until a guard fails (or EXIT),
-// then its exit stub stores every general register, the low 64 bits of every
-// XMM register and every spill slot into *exit and returns the exit number,
+// then its exit stub stores the general registers and (low 64 bits of the)
+// XMM registers that hold values, and every spill slot, into *exit and
+// returns the exit number,
 // which is the snapshot index of the failing guard. The values of the
 // snapshot's entries are then read with CompiledTrace::exit_value(), which
 // knows where the register allocator put each IR ref. Traces never write
