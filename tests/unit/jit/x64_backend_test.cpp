@@ -385,7 +385,8 @@ TEST(X64BackendTest, PatchExitToBridgeKeepsWX) {
                                  Value::small(0).bits()};
   EXPECT_EQ(code->run(slots.data(), &st), 1u);
   const uint8_t* base = code->code();
-  // The stub for snapshot 4 is the jump target of the ADDOV guard.
+  // The ADDOV guard's jo leads to snapshot 4's stub (through the block that
+  // undoes the addition when the sum overwrote its operand).
   std::string dump = code->disassemble();
   size_t pos = dump.rfind("jo ");
   ASSERT_NE(pos, std::string::npos);
