@@ -79,6 +79,8 @@ class Emitter {
     common_exit_ = a_.newLabel();
     loop_label_ = a_.newLabel();
     loop_ = t_.loop_ref();
+    head_guard_ = find_head_guard();
+    after_head_ = a_.newLabel();
     a_.addEncodingOptions(EncodingOptions::kOptimizedAlign);  // multi-byte NOPs before the loop
 
     // Prologue.
@@ -460,16 +462,40 @@ class Emitter {
   // 0/1 value is made. Floats follow ucomisd: unordered sets ZF, PF and CF,
   // so FLT/FLE/FGT/FGE (false on NaN) use the "above" codes with operands
   // ordered as in dbl_compare, and FEQ/FNE need PF as well.
+  // Emits cmp/ucomisd for compare c and returns the condition code that
+  // holds exactly when c is true (FEQ/FNE: kE/kNE, PF to be added).
+  x86::CondCode compare_flags(const IrIns& c) {
+    if (is_dbl_compare(c.op)) return ucomisd(c);
+    x86::Gp ga = use_gp(c.a, x86::r11);
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(c.b, x86::r10));
+    return int_cond(c.op);
+  }
+
+  // The loop is rotated when its body starts with a fused guard whose
+  // compare reads only PHIs, preamble values and constants: JUMP repeats the
+  // test and jumps back past the guard when it passes (one jcc per iteration
+  // instead of jmp + jcc); when it fails it leaves through the guard's stub,
+  // with the registers as the guard at the top would see them.
+  IrRef find_head_guard() const {
+    if (loop_ < 0) return -1;
+    for (IrRef p = loop_ + 1; size_t(p) < t_.size(); ++p) {
+      const IrIns& x = t_[p];
+      if (x.op == IrOp::PHI || x.op == IrOp::NOP || al_.fused_into[size_t(p)] != kNoRef) continue;
+      if (x.type != IrType::Void && loc(p).kind == LocKind::None && x.op != IrOp::CALL) continue;
+      if (x.op != IrOp::GUARD_TRUE && x.op != IrOp::GUARD_FALSE) return -1;
+      if (is_const(x.a) || al_.fused_into[size_t(x.a)] != p || x.a < loop_) return -1;
+      const IrIns& c = t_[x.a];
+      if (c.op == IrOp::FEQ || c.op == IrOp::FNE) return -1;  // two jumps: not worth it
+      for (IrRef o : {c.a, c.b})
+        if (!is_const(o) && o > loop_ && t_[o].op != IrOp::PHI) return -1;
+      return p;
+    }
+    return -1;
+  }
+
   void fused_guard(const IrIns& g, const IrIns& c) {
     const bool want = g.op == IrOp::GUARD_TRUE;  // the compare must hold
-    if (!is_dbl_compare(c.op)) {
-      x86::Gp ga = use_gp(c.a, x86::r11);
-      a_.emit(x86::Inst::kIdCmp, ga, src_gp(c.b, x86::r10));
-      x86::CondCode holds = int_cond(c.op);
-      exit_jump(want ? x86::negateCond(holds) : holds, g.snap);
-      return;
-    }
-    x86::CondCode holds = ucomisd(c);
+    x86::CondCode holds = compare_flags(c);
     if (c.op == IrOp::FEQ || c.op == IrOp::FNE) {
       // FEQ holds iff ZF and not PF; FNE is its negation.
       bool exit_if_eq = (c.op == IrOp::FEQ) != want;  // exit when "equal and ordered"
@@ -652,7 +678,15 @@ class Emitter {
         break;
       case IrOp::JUMP:
         phi_moves(true);
-        a_.jmp(loop_label_);
+        if (head_guard_ >= 0) {
+          // Rotated loop: the head guard's test again, jumping back past it.
+          const IrIns& g = t_[head_guard_];
+          x86::CondCode holds = compare_flags(t_[g.a]);
+          a_.j(g.op == IrOp::GUARD_TRUE ? holds : x86::negateCond(holds), after_head_);
+          exit_jump_always(g.snap);
+        } else {
+          a_.jmp(loop_label_);
+        }
         break;
       case IrOp::EXIT:
         exit_jump_always(x.snap);
@@ -709,6 +743,7 @@ class Emitter {
       case IrOp::GUARD_FALSE: {
         if (!is_const(x.a) && al_.fused_into[size_t(x.a)] == r) {
           fused_guard(x, t_[x.a]);
+          if (r == head_guard_) a_.bind(after_head_);
           break;
         }
         x86::Gp s = use_gp(x.a, x86::r11);
@@ -890,7 +925,8 @@ class Emitter {
   std::vector<std::pair<uint64_t, Label>> dbl_pool_;
   bool slots_in_r10_ = false;  // r10 still holds the slots pointer (LOADSLOT runs)
   std::vector<Label> exit_labels_;
-  Label common_exit_, loop_label_;
+  Label common_exit_, loop_label_, after_head_;
+  IrRef head_guard_ = -1;  // the guard JUMP repeats (find_head_guard), or -1
   IrRef loop_ = -1;
   uint32_t frame_ = 0;
 };

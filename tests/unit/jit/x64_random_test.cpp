@@ -104,6 +104,9 @@ class TraceGen {
     }
     for (size_t k = 1; k < phis.size(); ++k) add(phis[k]);
     ints_.push_back(counter);
+    // Usually the loop test comes first (the backend rotates such loops:
+    // JUMP repeats it); sometimes other code does.
+    if (pick(4) == 0) random_op();
     IrRef lt = t_.emit(IrOp::LT, counter, t_.kint(1 + int64_t(pick(40))));
     t_.guard(IrOp::GUARD_TRUE, snapshot(), lt);
     IrRef next = t_.emit(IrOp::ADD, counter, t_.kint(1));
