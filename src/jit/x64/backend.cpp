@@ -142,10 +142,10 @@ class Emitter {
     for (int k = 5; k >= 0; --k) a_.pop(x86::gpq(kCalleeSaved[k]));
     a_.ret();
 
-    // The double constants, read RIP-relative.
-    if (!dbl_pool_.empty()) {
+    // The constant pool (doubles, 64-bit int operands), read RIP-relative.
+    if (!const_pool_.empty()) {
       a_.align(AlignMode::kData, 8);
-      for (const auto& [bits, label] : dbl_pool_) {
+      for (const auto& [bits, label] : const_pool_) {
         a_.bind(label);
         a_.embedUInt64(bits);
       }
@@ -193,13 +193,13 @@ class Emitter {
     else
       a_.mov(d, spill_mem(l.index));
   }
-  // A second source operand: register, spill slot, int32 immediate, or `scratch`.
-  Operand src_gp(IrRef r, const x86::Gp& scratch) {
+  // A second source operand: register, spill slot, int32 immediate, or a
+  // constant-pool slot.
+  Operand src_gp(IrRef r) {
     if (is_const(r)) {
       int64_t v = int64_t(const_bits(r));
       if (v >= INT32_MIN && v <= INT32_MAX) return Imm(v);
-      load_imm(scratch, uint64_t(v));
-      return scratch;
+      return const_mem(uint64_t(v));  // e.g. a class word: cmp r11, [rip+k]
     }
     const Loc& l = loc(r);
     if (l.kind == LocKind::Gpr) return x86::gpq(l.index);
@@ -219,14 +219,14 @@ class Emitter {
     if (bits == 0)
       a_.xorpd(x, x);
     else
-      a_.movsd(x, dbl_const_mem(bits));
+      a_.movsd(x, const_mem(bits));
   }
-  // A double constant's 8 bytes in the pool after the code.
-  x86::Mem dbl_const_mem(uint64_t bits) {
-    for (const auto& [b, label] : dbl_pool_)
+  // A constant's 8 bytes in the pool after the code.
+  x86::Mem const_mem(uint64_t bits) {
+    for (const auto& [b, label] : const_pool_)
       if (b == bits) return x86::qword_ptr(label);
-    dbl_pool_.push_back({bits, a_.newLabel()});
-    return x86::qword_ptr(dbl_pool_.back().second);
+    const_pool_.push_back({bits, a_.newLabel()});
+    return x86::qword_ptr(const_pool_.back().second);
   }
   void load_xmm(const x86::Xmm& d, IrRef r) {
     if (in_xmm(r, d)) return;
@@ -239,7 +239,7 @@ class Emitter {
   }
   Operand src_xmm(IrRef r, const x86::Xmm& scratch) {
     if (is_const(r)) {
-      if (const_bits(r) != 0) return dbl_const_mem(const_bits(r));
+      if (const_bits(r) != 0) return const_mem(const_bits(r));
       load_dbl_const(scratch, 0);
       return scratch;
     }
@@ -328,7 +328,7 @@ class Emitter {
       return finish_gp(r, d);
     }
     load_gp(d, a);
-    Operand s = src_gp(b, x86::r10);
+    Operand s = src_gp(b);
     if (inst == x86::Inst::kIdImul && s.isImm())
       a_.imul(d, d, s.as<Imm>());
     else
@@ -373,7 +373,7 @@ class Emitter {
 
   void int_compare(IrRef r, const IrIns& x, x86::CondCode cc) {
     x86::Gp ga = use_gp(x.a, x86::r11);
-    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b, x86::r10));
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b));
     set_result_from_flags(r, cc);
   }
 
@@ -467,7 +467,7 @@ class Emitter {
   x86::CondCode compare_flags(const IrIns& c) {
     if (is_dbl_compare(c.op)) return ucomisd(c);
     x86::Gp ga = use_gp(c.a, x86::r11);
-    a_.emit(x86::Inst::kIdCmp, ga, src_gp(c.b, x86::r10));
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(c.b));
     return int_cond(c.op);
   }
 
@@ -520,7 +520,7 @@ class Emitter {
 
   void guard_compare(const IrIns& x, x86::CondCode fail) {
     x86::Gp ga = use_gp(x.a, x86::r11);
-    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b, x86::r10));
+    a_.emit(x86::Inst::kIdCmp, ga, src_gp(x.b));
     exit_jump(fail, x.snap);
   }
 
@@ -735,7 +735,7 @@ class Emitter {
         a_.test(s, s);
         exit_jump(x86::CondCode::kZ, x.snap);  // no value
         a_.mov(x86::r11, x86::qword_ptr(s));
-        a_.emit(x86::Inst::kIdCmp, x86::r11, src_gp(x.b, x86::r10));
+        a_.emit(x86::Inst::kIdCmp, x86::r11, src_gp(x.b));
         exit_jump(x86::CondCode::kNE, x.snap);
         break;
       }
@@ -922,7 +922,7 @@ class Emitter {
   const Allocation& al_;
   x86::Assembler a_;
   std::vector<Undo> undos_;
-  std::vector<std::pair<uint64_t, Label>> dbl_pool_;
+  std::vector<std::pair<uint64_t, Label>> const_pool_;
   bool slots_in_r10_ = false;  // r10 still holds the slots pointer (LOADSLOT runs)
   std::vector<Label> exit_labels_;
   Label common_exit_, loop_label_, after_head_;
