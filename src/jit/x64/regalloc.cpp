@@ -3,23 +3,28 @@
 //
 // Design. An interval runs from the defining instruction to the last
 // position that needs the value: an operand use, a call argument, or a
-// snapshot entry of a guard (the exit stub must find the value). Two loop
-// rules make intervals valid for the whole loop body:
+// snapshot entry of a guard (the exit stub must find the value). Loop rules:
 //   * a value defined before LOOP and needed after it stays live to JUMP
 //     (the next iteration needs it again);
-//   * a PHI lives from its definition to JUMP, its entry operand is used at
-//     LOOP and its back-edge operand at JUMP; LOOP and JUMP emit parallel
-//     moves into the PHIs' locations (backend.cpp).
+//   * a PHI's entry operand is used at LOOP and its back-edge operand at
+//     JUMP, where parallel moves write the PHIs' locations (backend.cpp). A
+//     PHI itself lives only to its last use: whatever holds its register at
+//     JUMP is dead or a back-edge source, which the move reads first.
+// A compare whose only user is a GUARD_TRUE/GUARD_FALSE is fused into it
+// (fused_into): no location, operands live to the guard.
 // Each value gets one location for its whole life: a register of its class
-// (general registers for int/ref, XMM for double) or a spill slot. When a
-// class runs out, the interval ending last (among the active ones and the new
-// one) is spilled, the classic heuristic. Values live across a CALL keep
-// their register; the backend saves caller-saved ones around the call, and
-// intervals crossing a call prefer callee-saved registers to make that rare.
-// A result may reuse the register of an operand whose last use is the same
-// instruction, except for guards (their snapshot may still name the operand,
-// and the exit must see its old value). Pure ops and loads whose result
-// nobody uses get no location; the backend emits nothing for them.
+// (general registers for int/ref, XMM for double) or a spill slot. Register
+// choice, in order: a back-edge value takes its PHI's register (reserved for
+// it when the PHI is allocated, so that JUMP moves nothing); an operand's
+// register that frees up here (two-operand forms need no copy); the class's
+// registers in order, callee-saved first for intervals crossing a CALL (the
+// backend saves caller-saved ones around calls). When a class runs out, the
+// interval ending last (among the active ones and the new one) is spilled,
+// the classic heuristic. A result may reuse the register of an operand whose
+// last use is the same instruction, except for guards (their snapshot may
+// still name the operand, and the exit must see its old value) other than
+// ADDOV/SUBOV, whose exit path undoes the operation. Pure ops and loads whose
+// result nobody uses, and PHIs nobody reads, get no location and no code.
 //
 // Reserved: rsp; r10, r11, xmm14, xmm15 are the backend's scratch registers.
 #include <algorithm>
