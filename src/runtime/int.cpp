@@ -84,22 +84,192 @@ class MpzView {
   bool owned_ = false;
 };
 
-void bigint_finalize(Object* obj) {
-  auto* b = static_cast<BigInt*>(obj);
-  if (b->value->_mp_alloc) mpz_clear(b->value);
-  b->value->_mp_alloc = 0;
+// ---------------------------------------------------------------- storage
+//
+// A BigInt's limbs live inside the object, after its type's instance size
+// (sizeof(BigInt) for exact ints, after the attribute storage for instances
+// of int subclasses), and value->_mp_d points at them: one GC allocation per
+// int, no finalizer, and the collector sees the whole size. BigInts are
+// immutable, so no GMP function ever writes to (or reallocates) that mpz.
+
+static_assert(sizeof(mp_limb_t) == 8 && GMP_NAIL_BITS == 0, "limbs are full 64-bit words");
+
+// Limbs of intermediate results computed on the stack before the result is
+// allocated at its exact size (2048 bits).
+constexpr mp_size_t kStackLimbs = 32;
+
+BigInt* bigint_alloc(Type* type, mp_size_t nlimbs) {
+  // GMP reads limb 0 even of a zero; _mp_alloc is an int.
+  if (nlimbs < 1) nlimbs = 1;
+  if (nlimbs > (mp_size_t(1) << 31) - 1) raise_memory_error();
+  size_t off = type->instance_size;
+  auto* b = static_cast<BigInt*>(gc_alloc(off + size_t(nlimbs) * sizeof(mp_limb_t), type));
+  b->value->_mp_alloc = int(nlimbs);
+  b->value->_mp_size = 0;
+  b->value->_mp_d = reinterpret_cast<mp_limb_t*>(reinterpret_cast<char*>(b) + off);
+  return b;
 }
 
-// Moves z's value into a new exact int (small when it fits); z stays valid.
-Value take_mpz(mpz_ptr z) {
-  if (mpz_fits_slong_p(z)) {
-    long v = mpz_get_si(z);
-    if (Value::fits_small(v)) return Value::small(v);
+// A new exact BigInt of n limbs (n >= 1; sign and size set by the caller).
+inline BigInt* exact_bigint_alloc(mp_size_t n) {
+  auto* b =
+      static_cast<BigInt*>(gc_alloc(sizeof(BigInt) + size_t(n) * sizeof(mp_limb_t), int_type));
+  b->value->_mp_alloc = int(n);
+  b->value->_mp_d = reinterpret_cast<mp_limb_t*>(b + 1);
+  return b;
+}
+
+// Copies n limbs. Written out for the 1-4 limbs of typical sums: GCC turns a
+// plain loop into a memcpy call, which costs more than the copy.
+inline void copy_limbs(mp_limb_t* d, const mp_limb_t* s, mp_size_t n) {
+  switch (n) {
+    case 4:
+      d[3] = s[3];
+      [[fallthrough]];
+    case 3:
+      d[2] = s[2];
+      [[fallthrough]];
+    case 2:
+      d[1] = s[1];
+      [[fallthrough]];
+    case 1:
+      d[0] = s[0];
+      [[fallthrough]];
+    case 0:
+      return;
+    default:
+      std::memcpy(d, s, size_t(n) * sizeof(mp_limb_t));
   }
-  BigInt* b = gc_new<BigInt>(int_type);
-  mpz_init(b->value);
-  mpz_swap(b->value, z);
+}
+
+// The exact int -|p[0..n)| or +|p[0..n)|; p may have high zero limbs.
+inline Value int_from_limbs(const mp_limb_t* p, mp_size_t n, bool negative) {
+  while (n > 0 && p[n - 1] == 0) --n;
+  if (n <= 1) {
+    uint64_t l = n ? p[0] : 0;
+    if (l <= uint64_t(Value::kSmallMax)) return Value::small(negative ? -int64_t(l) : int64_t(l));
+    if (negative && l == uint64_t(Value::kSmallMax) + 1) return Value::small(Value::kSmallMin);
+  }
+  if (n > (mp_size_t(1) << 31) - 1) raise_memory_error();  // _mp_size is an int
+  BigInt* b = exact_bigint_alloc(n);
+  copy_limbs(b->value->_mp_d, p, n);
+  b->value->_mp_size = int(negative ? -n : n);
   return Value(b);
+}
+
+// z's value as a new exact int (small when it fits); z is unchanged.
+Value take_mpz(mpz_srcptr z) {
+  int size = z->_mp_size;
+  return int_from_limbs(z->_mp_d, size < 0 ? -size : size, size < 0);
+}
+
+// The limbs of any int: a small int's magnitude goes to *buf. Sizes are
+// signed as in an mpz.
+inline void limbs_of(Value v, mp_limb_t* buf, const mp_limb_t** p, mp_size_t* size) {
+  int64_t x;
+  if (small_of(v, &x)) {
+    *buf = x < 0 ? uint64_t(0) - uint64_t(x) : uint64_t(x);
+    *p = buf;
+    *size = (x > 0) - (x < 0);
+    return;
+  }
+  mpz_srcptr z = v.as<BigInt>()->value;
+  *p = z->_mp_d;
+  *size = z->_mp_size;
+}
+
+// a + y for a BigInt a of at least two limbs and |y| <= 2**63: the running
+// sum's case. |a| >= 2**64 > |y|, so the result is a BigInt again and its
+// length is known before it is allocated: the limbs are written once, into it.
+Value add_small(mpz_srcptr z, int64_t y) {
+  bool negative = z->_mp_size < 0;
+  mp_size_t an = negative ? -mp_size_t(z->_mp_size) : z->_mp_size;
+  const mp_limb_t* ap = z->_mp_d;
+  uint64_t m = y < 0 ? uint64_t(0) - uint64_t(y) : uint64_t(y);
+  mp_size_t i = 1, rn = an;
+  if (negative == (y < 0)) {  // |a| + m: one more limb if the carry runs off the top
+    mp_limb_t lo = ap[0] + m;
+    if (lo < m) {
+      mp_size_t j = 1;
+      while (j < an && ap[j] == ~mp_limb_t(0)) ++j;
+      if (j == an) rn = an + 1;
+    }
+    BigInt* b = exact_bigint_alloc(rn);
+    mp_limb_t* d = b->value->_mp_d;
+    d[0] = lo;
+    for (bool carry = lo < m; carry && i < an; ++i) {
+      d[i] = ap[i] + 1;
+      carry = d[i] == 0;
+    }
+    if (rn > an) d[an] = 1;
+    copy_limbs(d + i, ap + i, an - i);
+    b->value->_mp_size = int(negative ? -rn : rn);
+    return Value(b);
+  }
+  // |a| - m: one limb less if the borrow empties the top limb.
+  mp_limb_t lo = ap[0] - m;
+  if (ap[0] < m) {
+    mp_size_t j = 1;
+    while (ap[j] == 0) ++j;  // stops: |a| > m, so some higher limb is nonzero
+    if (j == an - 1 && ap[j] == 1) rn = an - 1;
+  }
+  BigInt* b = exact_bigint_alloc(rn);
+  mp_limb_t* d = b->value->_mp_d;
+  d[0] = lo;
+  for (bool borrow = ap[0] < m; borrow && i < an; ++i) {
+    mp_limb_t l = ap[i] - 1;
+    if (i < rn) d[i] = l;
+    borrow = ap[i] == 0;
+  }
+  if (i < rn) copy_limbs(d + i, ap + i, rn - i);
+  b->value->_mp_size = int(negative ? -rn : rn);
+  return Value(b);
+}
+
+// a + b, or a - b when `subtract`, for any two ints, on limbs (mpn): the hot
+// path of bignum sums, which through mpz paid for a temporary mpz per small
+// operand, a result mpz and a separately allocated limb array per int.
+Value add_ints(Value a, Value b, bool subtract) {
+  mp_limb_t abuf, bbuf;
+  const mp_limb_t *ap, *bp;
+  mp_size_t as, bs;
+  limbs_of(a, &abuf, &ap, &as);
+  limbs_of(b, &bbuf, &bp, &bs);
+  if (subtract) bs = -bs;
+  mp_size_t an = as < 0 ? -as : as, bn = bs < 0 ? -bs : bs;
+  if (an < bn) {
+    std::swap(ap, bp);
+    std::swap(as, bs);
+    std::swap(an, bn);
+  }
+  if (bn == 0) return int_from_limbs(ap, an, as < 0);
+  bool negative = as < 0;
+  mp_limb_t stack[kStackLimbs];
+  BigInt* big = nullptr;  // the result, allocated before computing when too long for the stack
+  mp_limb_t* rp = stack;
+  if (an + 1 > kStackLimbs) {
+    big = bigint_alloc(int_type, an + 1);
+    rp = big->value->_mp_d;
+  }
+  mp_size_t rn;
+  if ((as < 0) == (bs < 0)) {
+    rp[an] = mpn_add(rp, ap, an, bp, bn);
+    rn = an + 1;
+  } else {
+    int cmp = an != bn ? 1 : mpn_cmp(ap, bp, an);
+    if (cmp == 0) return Value::small(0);
+    if (cmp < 0) {  // |a| < |b|, same length
+      std::swap(ap, bp);
+      negative = !negative;
+    }
+    mpn_sub(rp, ap, an, bp, bn);
+    rn = an;
+  }
+  if (!big) return int_from_limbs(rp, rn, negative);
+  while (rn > 0 && rp[rn - 1] == 0) --rn;
+  if (rn <= 1) return int_from_limbs(rp, rn, negative);  // tiny difference of huge ints
+  big->value->_mp_size = int(negative ? -rn : rn);
+  return Value(big);
 }
 
 // An instance of an int subclass (always BigInt layout) holding v.
@@ -111,9 +281,10 @@ Value new_int_subclass_instance(Type* type, Value v) {
     MpzView mv(v);
     mpz_set(tmp, mv);
   }
-  auto* b = static_cast<BigInt*>(gc_alloc(type->instance_size, type));
-  mpz_init(b->value);
-  mpz_swap(b->value, tmp);
+  mp_size_t n = mpz_size(tmp);
+  BigInt* b = bigint_alloc(type, mp_size_t(n));
+  if (n) std::memcpy(b->value->_mp_d, tmp.z->_mp_d, size_t(n) * sizeof(mp_limb_t));
+  b->value->_mp_size = tmp.z->_mp_size;
   if (InstanceAttrs* attrs = attrs_of(b)) attrs->layout = type->root_layout;
   return Value(b);
 }
@@ -124,9 +295,7 @@ Value exact_int(Value v) {
   int64_t s;
   if (small_of(v, &s)) return Value::small(s);
   if (v.obj()->type == int_type) return v;
-  Mpz z;
-  mpz_set(z, v.as<BigInt>()->value);
-  return take_mpz(z);
+  return take_mpz(v.as<BigInt>()->value);
 }
 
 [[noreturn]] void raise_str_digits_limit() {
@@ -874,23 +1043,17 @@ Value int_get_denominator(Value) { return Value::small(1); }
 
 Value int_from_i64(int64_t v) {
   if (Value::fits_small(v)) return Value::small(v);
-  BigInt* b = gc_new<BigInt>(int_type);
-  mpz_init_set_si(b->value, long(v));
-  return Value(b);
+  mp_limb_t l = v < 0 ? uint64_t(0) - uint64_t(v) : uint64_t(v);
+  return int_from_limbs(&l, 1, v < 0);
 }
 
 Value int_from_u64(uint64_t v) {
   if (v <= uint64_t(Value::kSmallMax)) return Value::small(int64_t(v));
-  BigInt* b = gc_new<BigInt>(int_type);
-  mpz_init_set_ui(b->value, (unsigned long)v);
-  return Value(b);
+  mp_limb_t l = v;
+  return int_from_limbs(&l, 1, false);
 }
 
-Value int_from_mpz(const mpz_t v) {
-  Mpz z;
-  mpz_set(z, v);
-  return take_mpz(z);
-}
+Value int_from_mpz(const mpz_t v) { return take_mpz(v); }
 
 Value int_from_double(double d) {
   if (std::isnan(d)) raise_value_error("cannot convert float NaN to integer");
@@ -1029,7 +1192,29 @@ Value int_binary(Value a, Value b, int op) {
   if (op == kTrueDiv) return int_true_divide(a, b);
   if (op == kPow) return int_power(a, b, Value());
   if (small_of(a, &x) && small_of(b, &y)) return small_binary(x, y, a, b, op);
+  if (op == kAdd || op == kSub) return add_ints(a, b, op == kSub);
   return big_binary(a, b, op);
+}
+
+Value int_binary_exact(Value a, Value b, int op) {
+  if (op >= 13) op -= 13;
+  if (op == kAdd || op == kSub) {
+    if (a.is_small() && b.is_small()) {
+      int64_t x = a.small_value(), y = b.small_value();
+      return int_from_i64(op == kAdd ? x + y : x - y);
+    }
+    // |y| <= 2**62 for a small y, so -y cannot overflow.
+    if (b.is_small()) {
+      mpz_srcptr z = a.as<BigInt>()->value;
+      if (z->_mp_size >= 2 || z->_mp_size <= -2)
+        return add_small(z, op == kAdd ? b.small_value() : -b.small_value());
+    } else if (a.is_small() && op == kAdd) {
+      mpz_srcptr z = b.as<BigInt>()->value;
+      if (z->_mp_size >= 2 || z->_mp_size <= -2) return add_small(z, a.small_value());
+    }
+    return add_ints(a, b, op == kSub);
+  }
+  return int_binary(a, b, op);
 }
 
 Value int_negative(Value v) {
@@ -1126,7 +1311,6 @@ std::string number_text_to_ascii(std::string_view text) { return to_ascii_digits
 
 void init_int_type() {
   Type* t = int_type;
-  t->finalize = bigint_finalize;
   t->repr = int_repr_slot;
   t->hash = int_hash_slot;
   t->richcompare = int_richcompare;

@@ -39,6 +39,9 @@ Str* int_to_decimal_str(Value v);  // str(v) for an exact int, without a UTF-8 r
 std::string int_to_base(Value v, int base, bool prefix);  // bin/oct/hex
 Value int_binary(Value a, Value b,
                  int op);  // any BinOp incl. in-place; NotImplemented if b is not an int
+// int_binary for two exact ints (small or of type int exactly): the entry
+// py_binary takes for them, with limb-level addition and subtraction.
+Value int_binary_exact(Value a, Value b, int op);
 Value int_negative(Value v);
 Value int_power(Value base, Value exp, Value mod);  // 3-arg pow; mod may be empty
 Value int_format(Value v, std::string_view spec);   // format(int, spec)

@@ -119,7 +119,9 @@ static const char* const kOpSymbols[26] = {"+",  "&",  "//",  "<<",  "@",  "*", 
                                            ">>", "-",  "/",   "^",   "+=", "&=", "//=", "<<=", "@=",
                                            "*=", "%=", "|=",  "**=", ">>=", "-=", "/=",  "^="};
 
-Value py_binary(Value a, Value b, int op) {
+// The binary-operator protocol (CPython's binary_op1 plus the in-place
+// variant); py_binary's slow path, out of line so its fast path stays small.
+[[gnu::noinline]] static Value binary_protocol(Value a, Value b, int op) {
   if (op >= kInplaceOffset) {
     Type* ta = type_of(a);
     if (ta->binary) {
@@ -169,6 +171,16 @@ Value py_binary(Value a, Value b, int op) {
   }
   raise_type_error(std::string("unsupported operand type(s) for ") + kOpSymbols[op] + ": '" +
                    type_name_str(a) + "' and '" + type_name_str(b) + "'");
+}
+
+Value py_binary(Value a, Value b, int op) {
+  // Two exact ints need no protocol (bignum sums: the interpreter's and the
+  // JIT's fast paths only cover small ints).
+  if ((a.is_small() || a.obj()->type == int_type) && (b.is_small() || b.obj()->type == int_type)) {
+    Value r = int_binary_exact(a, b, op);
+    if (r != not_implemented()) return r;  // int @ int
+  }
+  return binary_protocol(a, b, op);
 }
 
 static Value unary(Value v, Value (*Type::*slot)(Value), const char* sym) {
