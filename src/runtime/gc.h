@@ -109,6 +109,7 @@ inline void zero_object(void* p, size_t bytes) {
 // Allocates `size` bytes (>= sizeof(Object)) of zero-filled memory whose
 // header says `type`. May run a collection first. Raises MemoryError when the
 // request is absurd or the system is out of memory.
+template <bool kZero = true>
 inline Object* gc_alloc(size_t size, Type* type) {
   using namespace gc_detail;
   // Test the unrounded size: rounding an absurd request up would wrap to 0.
@@ -120,15 +121,21 @@ inline Object* gc_alloc(size_t size, Type* type) {
     if (__builtin_expect(cell != nullptr && bytes <= g_alloc.limit, 1)) {
       g_alloc.bytes_since_gc = bytes;
       g_alloc.free_lists[cls] = cell->next;
-      zero_object(cell, rounded);
+      if (kZero) zero_object(cell, rounded);
       auto* obj = reinterpret_cast<Object*>(cell);
       obj->type = type;
       obj->gc = cls << 8;
+      if (!kZero) obj->flags = 0;
       return obj;
     }
   }
   return alloc_slow(size, type);
 }
+
+// gc_alloc without zero-filling on the fast path, for leaf objects whose
+// every byte the caller writes before the next allocation (no trace
+// function, so the collector never reads the rest).
+inline Object* gc_alloc_unzeroed(size_t size, Type* type) { return gc_alloc<false>(size, type); }
 
 template <class T>
 T* gc_new(Type* type, size_t extra_bytes = 0) {

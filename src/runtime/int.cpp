@@ -112,8 +112,10 @@ BigInt* bigint_alloc(Type* type, mp_size_t nlimbs) {
 
 // A new exact BigInt of n limbs (n >= 1; sign and size set by the caller).
 inline BigInt* exact_bigint_alloc(mp_size_t n) {
-  auto* b =
-      static_cast<BigInt*>(gc_alloc(sizeof(BigInt) + size_t(n) * sizeof(mp_limb_t), int_type));
+  // Every byte is written before the next allocation: the header here, the
+  // size and limbs by the caller (the cell's slack beyond them is never read).
+  auto* b = static_cast<BigInt*>(
+      gc_alloc_unzeroed(sizeof(BigInt) + size_t(n) * sizeof(mp_limb_t), int_type));
   b->value->_mp_alloc = int(n);
   b->value->_mp_d = reinterpret_cast<mp_limb_t*>(b + 1);
   return b;
@@ -1041,8 +1043,7 @@ Value int_get_denominator(Value) { return Value::small(1); }
 
 // ---------------------------------------------------------------- public API
 
-Value int_from_i64(int64_t v) {
-  if (Value::fits_small(v)) return Value::small(v);
+Value int_from_i64_big(int64_t v) {
   mp_limb_t l = v < 0 ? uint64_t(0) - uint64_t(v) : uint64_t(v);
   return int_from_limbs(&l, 1, v < 0);
 }

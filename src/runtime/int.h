@@ -17,7 +17,10 @@ struct BigInt : Object {
   mpz_t value;  // freed by the type's finalizer
 };
 
-Value int_from_i64(int64_t v);
+Value int_from_i64_big(int64_t v);  // precondition: !Value::fits_small(v)
+inline Value int_from_i64(int64_t v) {
+  return Value::fits_small(v) ? Value::small(v) : int_from_i64_big(v);
+}
 Value int_from_u64(uint64_t v);
 Value int_from_mpz(const mpz_t v);  // copies
 Value int_from_double(double d);    // OverflowError for inf, ValueError for nan
