@@ -5,8 +5,8 @@
 // Design (docs/jit.md, "Backend"). Code is emitted forward, one IR
 // instruction at a time:
 //
-//   prologue   push the 6 callee-saved registers, reserve the frame, keep
-//              `slots` and `exit` in the frame
+//   prologue   push the callee-saved registers the allocation uses, reserve
+//              the frame, keep `slots` and `exit` in the frame
 //   preamble   instructions before LOOP
 //   LOOP       parallel move: PHI entry values -> PHI locations; loop label
 //   body       instructions after the PHIs
@@ -18,7 +18,7 @@
 //   pool       the double constants (read RIP-relative)
 //
 // Frame (rsp-relative; rsp is 16-byte aligned inside the trace so calls need
-// no adjustment: 8 return address + 48 pushes + kFrame ≡ 0 mod 16):
+// no adjustment: 8 return address + 8 per push + frame ≡ 0 mod 16):
 //   [0] slots  [8] exit  [16] exit number  [32..160) GPR save area for calls
 //   [160..288) XMM save area  [288..352) unused  [352..) spill slots
 // Every guard is a conditional jump (always the rel32 form, so it can be
@@ -84,9 +84,19 @@ class Emitter {
     a_.addEncodingOptions(EncodingOptions::kOptimizedAlign);  // multi-byte NOPs before the loop
 
     // Prologue.
-    for (uint8_t r : kCalleeSaved) a_.push(x86::gpq(r));
+    // Push the callee-saved registers the allocation uses (only those are
+    // ever written), then align rsp: return address + pushes + frame ≡ 0 mod 16.
+    for (uint8_t r : kCalleeSaved) {
+      for (const Loc& l : al_.loc) {
+        if (l.kind == LocKind::Gpr && l.index == r) {
+          pushed_.push_back(r);
+          break;
+        }
+      }
+    }
+    for (uint8_t r : pushed_) a_.push(x86::gpq(r));
     uint32_t frame = kSpillOff + 8 * al_.spill_slots;
-    if (frame % 16 != 8) frame += 8;
+    if ((8 + 8 * pushed_.size() + frame) % 16 != 0) frame += 8;
     frame_ = frame;
     a_.sub(x86::rsp, frame_);
     a_.mov(x86::qword_ptr(x86::rsp, kSlotsOff), x86::rdi);
@@ -139,7 +149,7 @@ class Emitter {
     }
     a_.mov(x86::eax, x86::dword_ptr(x86::rsp, kExitNoOff));
     a_.add(x86::rsp, frame_);
-    for (int k = 5; k >= 0; --k) a_.pop(x86::gpq(kCalleeSaved[k]));
+    for (size_t k = pushed_.size(); k-- > 0;) a_.pop(x86::gpq(pushed_[k]));
     a_.ret();
 
     // The constant pool (doubles, 64-bit int operands), read RIP-relative.
@@ -929,6 +939,7 @@ class Emitter {
   IrRef head_guard_ = -1;  // the guard JUMP repeats (find_head_guard), or -1
   IrRef loop_ = -1;
   uint32_t frame_ = 0;
+  std::vector<uint8_t> pushed_;  // callee-saved registers saved by the prologue
 };
 
 }  // namespace
