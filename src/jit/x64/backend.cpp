@@ -15,7 +15,8 @@
 //   stubs      one per snapshot: store the exit number, jmp to the common exit
 //   common     store the GPRs and XMMs that hold values, and the spill slots,
 //              into *exit, epilogue, return the exit number
-//   pool       the double constants (read RIP-relative)
+//   pool       constants that are not immediates (doubles, 64-bit operands),
+//              read RIP-relative
 //
 // Frame (rsp-relative; rsp is 16-byte aligned inside the trace so calls need
 // no adjustment: 8 return address + 8 per push + frame ≡ 0 mod 16):
