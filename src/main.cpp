@@ -46,6 +46,7 @@ const char kUsage[] =
     "  --jit-threshold=N loop iterations before a loop is traced\n"
     "  --jit-stats       print JIT statistics at exit\n"
     "  --jit-log=FILE    write traces, IR, machine code and aborts to FILE\n"
+    "  --jit-functions=on|off  trace hot function entries (default off)\n"
     "file              program read from script file\n"
     "-                 program read from stdin\n"
     "arg ...           arguments passed to program in sys.argv[1:]\n";
@@ -57,7 +58,8 @@ bool read_all(FILE* fp, std::string* out) {
   return !std::ferror(fp);
 }
 
-// --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST.
+// --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST,
+// --jit-functions=on|off.
 bool parse_jit_option(const char* a, std::string* error) {
   jit::JitOptions& o = jit::jit_options();
   std::string opt(a);
@@ -68,6 +70,8 @@ bool parse_jit_option(const char* a, std::string* error) {
   if (opt == "--jit=on") o.enabled = true;
   else if (opt == "--jit=off") o.enabled = false;
   else if (opt == "--jit-stats") o.stats = true;
+  else if (opt == "--jit-functions=on") o.functions = true;
+  else if (opt == "--jit-functions=off") o.functions = false;
   else if (const char* v = value("--jit-threshold=")) {
     char* end;
     long n = std::strtol(v, &end, 10);

@@ -24,7 +24,9 @@ import sys
 MODE_OPTIONS = {
     "interp": ["--jit=off"],
     "jit": [],
-    "stress": ["--jit-threshold=2"],
+    # Stress: nearly everything traced, function traces included (they are
+    # off by default until calls between traces are cheap: docs/jit.md).
+    "stress": ["--jit-threshold=2", "--jit-functions=on"],
 }
 
 TIMEOUT_SECONDS = 60

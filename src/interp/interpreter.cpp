@@ -450,6 +450,8 @@ Value call_function(Function* fn, Value* args, size_t nargs, Tuple* kwnames) {
     bind_arguments(fn, f->slots, args, nargs, kwnames);
     return Value(g);
   }
+  if (fn->code->jit_function && !kwnames && nargs == fn->code->argcount)
+    return jit::run_function_trace(fn, args);
   Frame* f = make_function_frame(fn, args, nargs, kwnames);
   f->flags |= kFrameEntry;
   f->back = g_thread.current;
@@ -589,10 +591,9 @@ static Frame* unwind(Frame* entry, Value exc) {
 
 static Value execute(Frame* f, Frame* entry);
 
-static Value run_frame(Frame* entry, Value throw_exc) {
-  Frame* saved = g_thread.current;
-  g_thread.current = entry;
-  Frame* f = entry;
+// Runs from frame `f` (entry itself, or a frame above it) until `entry`
+// returns; `saved` becomes the current frame again afterwards.
+static Value run_frames(Frame* entry, Frame* f, Frame* saved, Value throw_exc) {
   if (!throw_exc.empty()) {
     try {
       raise_exception(throw_exc);
@@ -615,6 +616,17 @@ static Value run_frame(Frame* entry, Value throw_exc) {
       }
     }
   }
+}
+
+static Value run_frame(Frame* entry, Value throw_exc) {
+  Frame* saved = g_thread.current;
+  g_thread.current = entry;
+  return run_frames(entry, entry, saved, throw_exc);
+}
+
+Value resume_frames(Frame* entry, Value throw_exc) {
+  entry->flags |= kFrameEntry;
+  return run_frames(entry, g_thread.current, entry->back, throw_exc);
 }
 
 #define DISPATCH()                    \
@@ -1016,6 +1028,15 @@ static Value execute(Frame* f, Frame* entry) {
     if (callable.is_object() && callable.obj()->type == function_type &&
         !(callable.as<Function>()->code->flags & kCoGenerator)) {
       Function* fn = callable.as<Function>();
+      Code* co = fn->code;
+      if (co->jit_function && !kwnames && nargs == co->argcount) {
+        // The JIT compiled a trace of this function (docs/jit.md).
+        SAVE_SP();
+        Value r = jit::run_function_trace(fn, args);
+        sp = result_slot;
+        PUSH(r);
+        DISPATCH();
+      }
       // f->ip stays on this CALL: exception handling and tracebacks see the
       // call site; RETURN_VALUE resumes the caller one instruction later.
       f->sp = result_slot;  // the callee's result is pushed here on return
@@ -1023,6 +1044,13 @@ static Value execute(Frame* f, Frame* entry) {
       nf->back = f;
       f = nf;
       g_thread.current = f;
+      // Function entries are counted for the JIT (recursive code gets
+      // traces); it may record this call as it runs, and hands the frame
+      // back wherever the interpreter continues.
+      if (++co->jit_calls >= jit::g_jit_threshold && !kwnames) {
+        jit::on_hot_function(f);
+        f = g_thread.current;
+      }
       LOAD_FRAME();
       DISPATCH();
     }

@@ -23,6 +23,10 @@ struct Frame;
 Frame* push_call_frame(Function* fn, Value* args, size_t nargs);
 Frame* push_blank_frame(Function* fn);
 void pop_call_frame(Frame* f);
+// Runs frames a JIT exit rebuilt, from g_thread.current (the innermost)
+// until `entry` returns (raising `throw_exc` there first, if given); entry's
+// back is the caller.
+Value resume_frames(Frame* entry, Value throw_exc);
 
 // Runtime options that the command line sets.
 struct InterpreterOptions {

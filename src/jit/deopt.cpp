@@ -6,6 +6,7 @@
 #include <bit>
 
 #include "interp/interpreter.h"
+#include "jit/jit.h"
 #include "jit/recorder.h"
 #include "jit/stats.h"
 #include "runtime/errors.h"
@@ -26,25 +27,19 @@ static Value box_exit_value(const Trace& t, const SnapEntry& e, uint64_t bits) {
   }
 }
 
-uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
-  JitStats& st = jit_stats();
-  st.trace_entries++;
-  // On the native stack: the collector scans it conservatively, so values in
-  // the exit state stay alive while the exit boxes others.
-  x64::ExitState exit;
-  uint32_t snap = loop.code->run(reinterpret_cast<uint64_t*>(f->slots), &exit);
-  st.guard_failures++;
-  loop.exit_counts[snap]++;
+// Rebuilds the interpreter state of exit `snap` on top of `root` (the
+// trace's own frame): inlined calls live at the exit get real frames, as the
+// interpreter's CALL would have made them, each caller stopped at its CALL
+// with the callable and arguments popped, the callee blank until its entries
+// are written. Frames come from the VM stack (no collection can happen).
+// Leaves g_thread.current at the innermost frame.
+static void restore_frames(CompiledLoop& loop, x64::ExitState& exit, uint32_t snap, Frame* root) {
   const Trace& t = loop.ir;
   auto frames = t.snapshots().frames(snap);
   auto entries = t.snapshots().entries(snap);
-  // Inlined calls live at the exit get real frames, as the interpreter's
-  // CALL would have made them: each caller stopped at its CALL with the
-  // callable and arguments popped, the callee blank until its entries are
-  // written. Frames come from the VM stack (no collection can happen).
   Frame* stack[kMaxSnapFrames];
   size_t nframes = frames.size() < kMaxSnapFrames ? frames.size() : kMaxSnapFrames;
-  stack[0] = f;
+  stack[0] = root;
   for (size_t k = 1; k < nframes; ++k) {
     Frame* caller = stack[k - 1];
     caller->ip = caller->code->code + frames[k - 1].pc;
@@ -66,15 +61,69 @@ uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
   Frame* top = stack[nframes - 1];
   top->ip = top->code->code + frames[nframes - 1].pc;
   top->sp = top->stack_base() + frames[nframes - 1].depth;
+}
+
+// The exception a call from the trace raised (empty if none).
+static Value take_pending_exception() {
+  std::vector<Value>& pending = jit_pending_exception().vec();
+  if (pending.empty()) return Value();
+  Value exc = pending.back();
+  pending.clear();
+  return exc;
+}
+
+uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
+  JitStats& st = jit_stats();
+  st.trace_entries++;
+  // On the native stack: the collector scans it conservatively, so values in
+  // the exit state stay alive while the exit boxes others.
+  x64::ExitState exit;
+  uint32_t snap = loop.code->run(reinterpret_cast<uint64_t*>(f->slots), &exit);
+  st.guard_failures++;
+  loop.exit_counts[snap]++;
+  restore_frames(loop, exit, snap, f);
   // A call from the trace raised: the exit's state is the one before CALL,
   // and the exception propagates from there as the interpreter's would.
-  std::vector<Value>& pending = jit_pending_exception().vec();
-  if (!pending.empty()) {
-    Value exc = pending.back();
-    pending.clear();
-    throw PyException{exc};
-  }
+  Value exc = take_pending_exception();
+  if (!exc.empty()) throw PyException{exc};
   return snap;
+}
+
+Value run_function_trace(Function* fn, Value* args) {
+  auto& trace = *static_cast<CompiledLoop*>(fn->code->jit_function);
+  // The call counts toward the recursion limit as its frame would.
+  if (g_thread.depth >= interpreter_options().recursion_limit)
+    raise(recursion_error_type, "maximum recursion depth exceeded");
+  JitStats& st = jit_stats();
+  st.trace_entries++;
+  trace.calls++;
+  x64::ExitState exit;
+  g_thread.depth++;
+  uint32_t snap = trace.code->run(reinterpret_cast<uint64_t*>(args), &exit);
+  g_thread.depth--;
+  const Trace& t = trace.ir;
+  if (int32_t(snap) == trace.return_snap) {
+    // The result is the top of the stack at RETURN_VALUE: the last stack entry.
+    auto frames = t.snapshots().frames(snap);
+    uint32_t top = fn->code->nlocalsplus + frames[0].depth - 1;
+    for (const SnapEntry& e : t.snapshots().entries(snap))
+      if (e.frame == 0 && e.slot == top)
+        return box_exit_value(t, e, trace.code->exit_value(exit, e.ref));
+  }
+  st.guard_failures++;
+  trace.exit_counts[snap]++;
+  // Without bridges, an exit costs more than interpreting the call: a trace
+  // whose calls often leave it early is dropped (the driver may record
+  // another, from a later call's path, a few times).
+  if (++trace.exits >= 100 && trace.exits * 8 > trace.calls) function_trace_misfits(fn->code);
+  // The call goes on in the interpreter: its frame, with the arguments, and
+  // the frames of inlined calls, rebuilt from the exit.
+  Frame* root = push_blank_frame(fn);
+  root->back = g_thread.current;
+  g_thread.current = root;
+  for (uint32_t i = 0; i < fn->code->argcount; ++i) root->slots[i] = args[i];
+  restore_frames(trace, exit, snap, root);
+  return resume_frames(root, take_pending_exception());
 }
 
 }  // namespace kestrel::jit

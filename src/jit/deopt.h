@@ -29,7 +29,19 @@ struct CompiledLoop {
   // driver tries the loop's next variant instead.
   std::vector<bool> entry_exit;
   ValueVector roots;  // objects the trace's constants point to
+  // Per snapshot: used by a guard of the preamble (the first iteration,
+  // before LOOP). A loop whose entries mostly leave there runs less than an
+  // iteration per entry: the driver then backs off (see on_hot_loop).
+  std::vector<bool> preamble_exit;
+  uint32_t window_entries = 0, window_early = 0;
+  // Function traces: the snapshot of the final EXIT (the result on the
+  // stack), and how calls fared (exits before the return).
+  int32_t return_snap = -1;
+  uint64_t calls = 0, exits = 0;
 };
+
+// The driver drops a function trace whose calls often leave it early.
+void function_trace_misfits(Code* code);
 
 // Runs the trace on frame `f` (stopped at the loop header) until a guard
 // fails, then writes the snapshot's state into the frame: slots, f->ip, f->sp.

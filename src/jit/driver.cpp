@@ -4,6 +4,7 @@
 // interpreter through the guard's snapshot (deopt.cpp). A loop whose
 // recording aborts is retried after a back-off that doubles each time, up to
 // a cap: never blacklisted forever (docs/jit.md, "Driver").
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -49,8 +50,9 @@ struct Loop {
   // Traces for the loop, each specialised to the types seen when it was
   // recorded (a loop whose counter turns into a bignum gets a second one).
   std::vector<std::unique_ptr<CompiledLoop>> variants;
-  int aborts = 0;   // consecutive failed attempts (drives the back-off)
-  int misfits = 0;  // entries no variant accepted since the last recording
+  int aborts = 0;        // consecutive failed attempts (drives the back-off)
+  int misfits = 0;       // entries no variant accepted since the last recording
+  int unprofitable = 0;  // consecutive windows of entries that left in the first iteration
 };
 
 std::map<std::pair<const Code*, uint32_t>, std::unique_ptr<Loop>>& loops() {
@@ -77,6 +79,8 @@ Loop* find_loop(Code* code, uint32_t header) {
   return slot.get();
 }
 
+constexpr uint32_t kFunctionEntry = UINT32_MAX;  // record_abort's "header" of a function trace
+
 int line_at(const Code* code, uint32_t pc) {
   const auto& pos = (*code->proto)->positions;
   return pc < pos.size() ? pos[pc].line : int(code->first_line);
@@ -101,22 +105,73 @@ FILE* log_file() {
 // Back-off after a failed attempt: wait threshold * 2**aborts more
 // iterations (capped), so a loop that aborts for a transient reason (an
 // exception on the first iteration, a type that settles later) is retried.
-void back_off(Loop* loop, int32_t* counter) {
-  int shift = loop->aborts < 12 ? loop->aborts : 12;
+void back_off(int* aborts, int32_t* counter) {
+  int shift = *aborts < 12 ? *aborts : 12;
   int64_t wait = int64_t(jit_options().threshold) << shift;
   if (wait > (1 << 20)) wait = 1 << 20;
   *counter = int32_t(g_jit_threshold - wait);
-  loop->aborts++;
+  ++*aborts;
 }
 
-void record_abort(Loop* loop, const std::string& reason, uint32_t pc, const Code* where = nullptr) {
+// `code`/`header`: the trace's loop header or function; `pc` in `where`
+// (an inlined callee, else `code`): where recording gave up.
+void record_abort(const Code* code, uint32_t header, const std::string& reason, uint32_t pc,
+                  const Code* where = nullptr) {
   JitStats& st = jit_stats();
   st.aborts++;
   st.abort_reasons[reason]++;
   if (FILE* log = log_file())
-    std::fprintf(log, "---- abort: %s: %s (loop at %s)\n",
-                 location(where ? where : loop->code, pc).c_str(),
-                 reason.c_str(), location(loop->code, loop->header).c_str());
+    std::fprintf(log, "---- abort: %s: %s (%s at %s)\n", location(where ? where : code, pc).c_str(),
+                 reason.c_str(), header == kFunctionEntry ? "function" : "loop",
+                 location(code, header == kFunctionEntry ? 0 : header).c_str());
+}
+
+// Optimizes and compiles a recorded trace; on failure returns null with
+// the reason in *error. `what` names the trace in the log.
+std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string& what,
+                                      std::string* error) {
+  JitStats& st = jit_stats();
+  auto compiled = std::make_unique<CompiledLoop>();
+  compiled->recorded = outcome.trace;
+  compiled->ir = std::move(outcome.trace);
+  for (Value v : outcome.constants) compiled->roots.vec().push_back(v);
+  *error = opt::optimize(compiled->ir, jit_options().passes);
+  if (error->empty()) {
+    compiled->code = x64::compile_trace(compiled->ir, error);
+    if (!compiled->code && error->empty()) *error = "backend failed";
+  } else {
+    *error = "optimizer: " + *error;
+  }
+  if (!error->empty()) return nullptr;
+  st.code_bytes += compiled->code->code_size();
+  compiled->exit_counts.assign(compiled->ir.snapshots().size(), 0);
+  compiled->number = st.loops_compiled + st.functions_compiled + 1;
+  if (FILE* log = log_file()) {
+    std::fprintf(log, "==== trace %u: %s\n", compiled->number, what.c_str());
+    std::fprintf(log, "---- recorded IR\n%s", print_trace(compiled->recorded).c_str());
+    std::fprintf(log, "---- optimized IR\n%s", print_trace(compiled->ir).c_str());
+    std::fprintf(log, "---- machine code (%zu bytes)\n%s\n", compiled->code->code_size(),
+                 compiled->code->disassemble().c_str());
+    std::fflush(log);
+  }
+  compiled->recorded = Trace();  // only needed for the log
+  compiled->preamble_exit.assign(compiled->ir.snapshots().size(), false);
+  for (IrRef r = 0; r < IrRef(compiled->ir.size()) && compiled->ir[r].op != IrOp::LOOP; ++r)
+    if (is_guard(compiled->ir[r].op)) compiled->preamble_exit[size_t(compiled->ir[r].snap)] = true;
+  compiled->entry_exit.assign(compiled->ir.snapshots().size(), false);
+  for (IrRef r = 0; r < IrRef(compiled->ir.size()); ++r) {
+    const IrIns& x = compiled->ir[r];
+    if (x.op == IrOp::LOOP || op_has(x.op, kEffect)) break;
+    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS)
+      compiled->entry_exit[size_t(x.snap)] = true;
+  }
+  return compiled;
+}
+
+uint64_t elapsed_ns(std::chrono::steady_clock::time_point start) {
+  return uint64_t(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+          .count());
 }
 
 // Records, optimizes and compiles the loop, adding a variant on success.
@@ -128,56 +183,47 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   RecordOutcome outcome =
       record_loop(f, loop->header, loop->last_backedge, jit_options().max_trace_length);
   if (!outcome.closed) {
-    record_abort(loop, outcome.abort_reason, outcome.abort_pc, outcome.abort_code);
-    back_off(loop, counter);
-    st.compile_ns += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                  std::chrono::steady_clock::now() - start)
-                                  .count());
+    record_abort(loop->code, loop->header, outcome.abort_reason, outcome.abort_pc,
+                 outcome.abort_code);
+    back_off(&loop->aborts, counter);
+    st.compile_ns += elapsed_ns(start);
     return;
   }
-  auto compiled = std::make_unique<CompiledLoop>();
-  compiled->recorded = outcome.trace;
-  compiled->ir = std::move(outcome.trace);
-  for (Value v : outcome.constants) compiled->roots.vec().push_back(v);
-  std::string error = opt::optimize(compiled->ir, jit_options().passes);
-  if (error.empty()) {
-    compiled->code = x64::compile_trace(compiled->ir, &error);
-    if (!compiled->code && error.empty()) error = "backend failed";
-  } else {
-    error = "optimizer: " + error;
-  }
-  st.compile_ns += uint64_t(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
-          .count());
-  if (!error.empty()) {
-    record_abort(loop, error, loop->header);
-    back_off(loop, counter);
+  std::string error;
+  auto compiled = compile(
+      outcome,
+      "loop at " + location(loop->code, loop->header) + ", pc " + std::to_string(loop->header),
+      &error);
+  st.compile_ns += elapsed_ns(start);
+  if (!compiled) {
+    record_abort(loop->code, loop->header, error, loop->header);
+    back_off(&loop->aborts, counter);
     return;
   }
   st.loops_compiled++;
-  st.code_bytes += compiled->code->code_size();
-  compiled->exit_counts.assign(compiled->ir.snapshots().size(), 0);
-  compiled->number = st.loops_compiled;
-  if (FILE* log = log_file()) {
-    std::fprintf(log, "==== trace %u: loop at %s, pc %u\n", compiled->number,
-                 location(loop->code, loop->header).c_str(), loop->header);
-    std::fprintf(log, "---- recorded IR\n%s", print_trace(compiled->recorded).c_str());
-    std::fprintf(log, "---- optimized IR\n%s", print_trace(compiled->ir).c_str());
-    std::fprintf(log, "---- machine code (%zu bytes)\n%s\n", compiled->code->code_size(),
-                 compiled->code->disassemble().c_str());
-    std::fflush(log);
-  }
-  compiled->recorded = Trace();  // only needed for the log
-  compiled->entry_exit.assign(compiled->ir.snapshots().size(), false);
-  for (IrRef r = 0; r < IrRef(compiled->ir.size()); ++r) {
-    const IrIns& x = compiled->ir[r];
-    if (x.op == IrOp::LOOP || op_has(x.op, kEffect)) break;
-    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS)
-      compiled->entry_exit[size_t(x.snap)] = true;
-  }
   loop->globals = f->globals;
   loop->aborts = 0;
   loop->variants.push_back(std::move(compiled));
+}
+
+// Without bridges, a trace whose entries nearly all leave during its first
+// iteration (a branch that goes the other way, another class) costs an entry
+// and an exit for less than one iteration: slower than the interpreter. Per
+// window of entries, if 9 in 10 left in the preamble, the loop backs off
+// (interpreted for a while, then entered again: never blacklisted).
+constexpr uint32_t kProfitWindow = 500;
+
+void note_profit(Loop* loop, CompiledLoop& trace, uint32_t snap, int32_t* counter) {
+  trace.window_entries++;
+  if (trace.preamble_exit[snap]) trace.window_early++;
+  if (trace.window_entries < kProfitWindow) return;
+  if (trace.window_early * 10 >= trace.window_entries * 9) {
+    jit_stats().unprofitable++;
+    back_off(&loop->unprofitable, counter);
+  } else {
+    loop->unprofitable = 0;
+  }
+  trace.window_entries = trace.window_early = 0;
 }
 
 // Variants per loop, and how many entries no variant accepts before another
@@ -205,7 +251,10 @@ bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
   const Instr* header_ip = code->code + header;
   for (auto& variant : loop->variants) {
     uint32_t snap = enter_trace(*variant, f);
-    if (!variant->entry_exit[snap] || f->ip != header_ip) return true;
+    if (!variant->entry_exit[snap] || f->ip != header_ip) {
+      note_profit(loop, *variant, snap, counter);
+      return true;
+    }
   }
   // No variant fits the values at the header.
   if (loop->variants.size() < kMaxVariants) {
@@ -214,14 +263,131 @@ bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
       record_and_compile(loop, f, counter);
     }
   } else {
-    back_off(loop, counter);
+    back_off(&loop->aborts, counter);
   }
   return true;
 }
 
+namespace {
+
+// Function traces: at most one live trace per code object; a function whose
+// calls keep missing its trace's entry types gets it re-recorded, a few times.
+struct FunctionInfo {
+  int aborts = 0;
+  int recordings = 0;
+  std::vector<std::unique_ptr<CompiledLoop>> traces;  // the live one last
+};
+constexpr int kMaxFunctionRecordings = 4;
+
+std::unordered_map<const Code*, FunctionInfo>& functions() {
+  static std::unordered_map<const Code*, FunctionInfo> table;
+  return table;
+}
+
+bool can_trace_function(const Frame* f) {
+  const Code* co = f->code;
+  if (!f->func || (co->flags & (kCoGenerator | kCoVarargs | kCoVarkeywords)) || co->kwonlyargcount)
+    return false;
+  Op first = co->ninstrs ? co->code[0].op() : Op::NOP;
+  return first != Op::MAKE_CELL && first != Op::COPY_FREE_VARS;
+}
+
+}  // namespace
+
+void on_hot_function(Frame* f) {
+  Code* co = f->code;
+  if (!jit_options().enabled || !jit_options().functions) {
+    co->jit_calls = INT32_MIN;  // (only counts up again after 2**32 calls)
+    return;
+  }
+  // Not while another trace is being recorded (its concrete execution may
+  // call this function), and only for plain positional parameters.
+  if (recording() || !can_trace_function(f)) {
+    co->jit_calls = INT32_MIN;
+    return;
+  }
+  auto [it, fresh] = functions().try_emplace(co);
+  FunctionInfo& info = it->second;
+  if (fresh) {
+    static ValueVector codes;  // the table is keyed by address: keep the code alive
+    codes.vec().push_back(Value(co));
+  }
+  if (info.recordings >= kMaxFunctionRecordings) {
+    co->jit_calls = INT32_MIN;
+    return;
+  }
+  JitStats& st = jit_stats();
+  auto start = std::chrono::steady_clock::now();
+  st.recordings++;
+  info.recordings++;
+  RecordOutcome outcome = record_function(f, jit_options().max_trace_length);
+  if (!outcome.closed) {
+    record_abort(co, kFunctionEntry, outcome.abort_reason, outcome.abort_pc, outcome.abort_code);
+    info.recordings--;
+    back_off(&info.aborts, &co->jit_calls);
+    st.compile_ns += elapsed_ns(start);
+    return;
+  }
+  std::string error;
+  auto compiled = compile(outcome, "function " + location(co, 0), &error);
+  st.compile_ns += elapsed_ns(start);
+  if (!compiled) {
+    record_abort(co, kFunctionEntry, error, 0);
+    back_off(&info.aborts, &co->jit_calls);
+    return;
+  }
+  st.functions_compiled++;
+  const Trace& t = compiled->ir;
+  compiled->return_snap = t[IrRef(t.size() - 1)].snap;
+  info.aborts = 0;
+  co->jit_function = compiled.get();
+  info.traces.push_back(std::move(compiled));
+}
+
+void function_trace_misfits(Code* co) {
+  // Calls often leave the trace early (other types, the other branch): drop
+  // it; the counter records another one later (a few times at most).
+  co->jit_function = nullptr;
+  FunctionInfo& info = functions()[co];
+  back_off(&info.aborts, &co->jit_calls);
+}
+
+namespace {
+
+// --jit-log's closing summary: how often each trace ran and where it left,
+// the hottest exits first (a hot exit is where a bridge would go).
+void log_exit_profile(FILE* log, const CompiledLoop& t, const std::string& what) {
+  uint64_t total = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> exits;  // (count, snapshot)
+  for (size_t s = 0; s < t.exit_counts.size(); ++s)
+    if (t.exit_counts[s]) {
+      total += t.exit_counts[s];
+      exits.push_back({t.exit_counts[s], uint32_t(s)});
+    }
+  std::sort(exits.rbegin(), exits.rend());
+  std::fprintf(log, "trace %u (%s): %llu exits\n", t.number, what.c_str(),
+               static_cast<unsigned long long>(total));
+  for (size_t i = 0; i < exits.size() && i < 3; ++i) {
+    auto frames = t.ir.snapshots().frames(exits[i].second);
+    const SnapFrame& top = frames[frames.size() - 1];
+    std::fprintf(log, "  snap %u: %u exits at %s\n", exits[i].second, exits[i].first,
+                 location(static_cast<const Code*>(top.code), top.pc).c_str());
+  }
+}
+
+}  // namespace
+
 void jit_finish() {
   if (jit_options().stats) print_jit_stats(stderr);
-  if (FILE* log = log_file()) std::fclose(log);
+  if (FILE* log = log_file()) {
+    std::fprintf(log, "==== exit profile\n");
+    for (auto& [key, loop] : loops())
+      for (auto& v : loop->variants)
+        log_exit_profile(log, *v, "loop at " + location(loop->code, loop->header));
+    for (auto& [code, info] : functions())
+      for (auto& v : info.traces) log_exit_profile(log, *v, "function " + location(code, 0));
+    std::fclose(log);
+  }
 }
 
 }  // namespace kestrel::jit

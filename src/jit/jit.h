@@ -16,6 +16,7 @@ struct JitOptions {
   bool enabled = true;
   int threshold = 1000;            // back-edge count before a loop is recorded
   bool stats = false;              // --jit-stats: print a summary at exit
+  bool functions = false;          // --jit-functions: traces of hot function entries
   std::string log_path;            // --jit-log=FILE
   size_t max_trace_length = 4000;  // IR instructions per recorded iteration
   opt::PassOptions passes;         // --jit-opt=...
@@ -35,6 +36,16 @@ void jit_configure();  // applies jit_options() (call after option parsing)
 // interpreter must reload f->ip and f->sp). May raise Python exceptions
 // (recording executes the program) with the frame at the raising instruction.
 bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc);
+
+// Called by CALL when a Python function's entry counter (code->jit_calls)
+// reached g_jit_threshold, with `f` the callee's fresh frame (current). May
+// record the call as it executes, leaving g_thread.current wherever the
+// interpreter continues (the callee's frame or a frame it called).
+void on_hot_function(Frame* f);
+// Runs the compiled trace of fn's code (code->jit_function) for a call with
+// exactly fn->code->argcount positional `args`; an exit rebuilds the frames
+// and the interpreter finishes the call. Raises what the call raises.
+Value run_function_trace(Function* fn, Value* args);
 
 // Prints the --jit-stats summary (stderr) and closes the log.
 void jit_finish();

@@ -9,15 +9,18 @@
 #include "interp/frame.h"
 #include "interp/interpreter.h"
 #include "jit/opt/copier.h"
-#include "runtime/layout.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
+#include "runtime/layout.h"
+#include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/protocol.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 
 namespace kestrel::jit {
 
@@ -124,6 +127,29 @@ void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v) {
                     Value::from_bits(v));
 }
 
+// BUILD_TUPLE / BUILD_LIST of at most 5 items (allocation only).
+uint64_t jit_build_tuple(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  Value items[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(c),
+                   Value::from_bits(d), Value::from_bits(e)};
+  return Value(tuple_from(items, n)).bits();
+}
+uint64_t jit_build_list(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  Value items[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(c),
+                   Value::from_bits(d), Value::from_bits(e)};
+  return Value(list_from(items, n)).bits();
+}
+
+// `item in container`: 0 or 1, or -1 with the exception parked (it may
+// run Python code: __contains__, __eq__), raised by the exit as for calls.
+int64_t jit_contains(uint64_t container, uint64_t item) {
+  try {
+    return py_contains(Value::from_bits(container), Value::from_bits(item)) ? 1 : 0;
+  } catch (PyException& e) {
+    jit_pending_exception().vec().push_back(e.exc);
+    return -1;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // The recorder
 
@@ -148,14 +174,26 @@ struct RefInfo {
 
 class Recorder {
  public:
-  Recorder(Frame* f, uint32_t header, uint32_t backedge, size_t max_length)
-      : f_(f), code_(f->code), header_(header), backedge_(backedge), max_length_(max_length) {
+  // A loop (header..backedge) or, with `function`, one call of f's function
+  // from its first instruction to its return.
+  Recorder(Frame* f, uint32_t header, uint32_t backedge, size_t max_length, bool function = false)
+      : f_(f),
+        code_(f->code),
+        header_(header),
+        backedge_(backedge),
+        max_length_(max_length),
+        function_(function) {
     nlocals_ = code_->nlocalsplus;
     depth_ = uint32_t(f->sp - f->stack_base());
     entry_depth_ = depth_;
     shadow_.resize(nlocals_ + code_->max_stack + 1, TV(Value(), kNoRef, Rep::Ref));
     dirty_.assign(shadow_.size(), false);
     null_ref_ = t_.kref(0);
+    // A function trace starts with a fresh frame: only the arguments are
+    // entry values, every other slot is known to be empty.
+    if (function_)
+      for (size_t i = code_->argcount; i < shadow_.size(); ++i)
+        shadow_[i] = TV(Value(), null_ref_, Rep::Ref);
   }
 
   RecordOutcome run();
@@ -195,6 +233,11 @@ class Recorder {
   void load_global(Str* name);
   void load_method(Str* name);
   Layout* guard_instance(const TV& obj, Type* t);
+  Value module_attr(const TV& module, Str* name);
+  void build(uint32_t n, bool list);
+  IrRef enter_inlined_depth();
+  void leave_inlined_depth(IrRef depth);
+  void contains(bool negate);
   void load_attr(Str* name);
   void store_attr(Str* name);
   void call(uint32_t argc);
@@ -207,6 +250,8 @@ class Recorder {
   Code* code_;
   uint32_t header_, backedge_;
   size_t max_length_;
+  bool function_ = false;  // recording a function trace
+  bool returned_ = false;  // ... which has reached its RETURN_VALUE
   uint32_t nlocals_ = 0;
   uint32_t depth_ = 0, entry_depth_ = 0;
   uint32_t pc_ = 0, next_pc_ = 0;
@@ -511,14 +556,27 @@ static TV number_protocol(const TV& a, const TV& b, int arg, Value (*concrete)(V
   return TV(r, call, Rep::Ref);
 }
 
+// Builtin types whose binary operators (but %, which formats arbitrary
+// objects, and in-place forms on lists, which mutate) run no Python code and
+// have no side effect but their result.
+static bool plain_binary_operand(Type* t, int op) {
+  if (plain_number(t)) return true;
+  if (t == str_type || t == bytes_type || t == tuple_type)
+    return op % kInplaceOffset != int(BinOp::Remainder);
+  return t == list_type && op < kInplaceOffset;
+}
+
 TV RecordCx::binary(const TV& a, const TV& b, int op) {
-  if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
+  if (!plain_binary_operand(class_of(a), op) || !plain_binary_operand(class_of(b), op))
     g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " +
                       type_label(b));
   return number_protocol(a, b, op, py_binary, jit_binary_op, "binary_op");
 }
+static bool plain_comparand(Type* t) { return plain_number(t) || t == str_type || t == bytes_type; }
+
 TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
-  if (!plain_number(class_of(a)) || !plain_number(class_of(b)))
+  Type *ta = class_of(a), *tb = class_of(b);
+  if (!plain_comparand(ta) || !plain_comparand(tb) || (plain_number(ta) != plain_number(tb)))
     g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
   // The result is a bool object: a later branch on it guards its class and
   // its identity with True.
@@ -529,7 +587,23 @@ void RecordCx::setitem(const TV& c, const TV&, const TV&) {
   g_recorder->abort("item assignment on " + type_label(c));
 }
 TV RecordCx::next(const TV& it) { g_recorder->abort("iteration over " + type_label(it)); }
-TB RecordCx::truthy(const TV& v) { g_recorder->abort("truth value of " + type_label(v)); }
+// Containers are true when not empty: their length field, compared with 0.
+TB RecordCx::truthy(const TV& v) {
+  Type* t = class_of(v);
+  size_t off;
+  if (t == list_type)
+    off = offsetof(List, size);
+  else if (t == tuple_type)
+    off = offsetof(Tuple, size);
+  else if (t == dict_type)
+    off = offsetof(Dict, used);
+  else if (t == str_type)
+    off = offsetof(Str, length);
+  else
+    g_recorder->abort("truth value of " + type_label(v));
+  TI n = load_i64(v, off);
+  return n != TI(0);
+}
 
 // ---------------------------------------------------------------------------
 // Frame plumbing: one instruction
@@ -571,6 +645,14 @@ void Recorder::load_method(Str* name) {
     push(obj);
     return;
   }
+  if (t == module_type && obj.rep == Rep::Ref) {
+    // As the interpreter's LOAD_METHOD: [NULL, the attribute].
+    Value v = module_attr(obj, name);
+    pop(1);
+    push(TV());
+    push(constant(v));
+    return;
+  }
   if (t == module_type || t->getattr) abort("method call on " + type_label(obj) + " object");
   Value f = type_lookup(t, name);
   if (f.empty() || type_of(f) != builtin_function_type ||
@@ -581,6 +663,59 @@ void Recorder::load_method(Str* name) {
   push(obj);
 }
 
+// Helpers that may run Python code from inside inlined calls must see the
+// call depth the interpreter would have (the inlined frames are not
+// pushed): the trace adds them around the call (recursion limit).
+IrRef Recorder::enter_inlined_depth() {
+  if (callers_.empty()) return kNoRef;
+  IrRef addr = t_.kptr(&g_thread.depth);
+  IrRef depth = t_.load(IrType::Int, addr, 0);
+  t_.emit(IrOp::STORE, addr, 0, t_.emit(IrOp::ADD, depth, t_.kint(int64_t(callers_.size()))));
+  return depth;
+}
+void Recorder::leave_inlined_depth(IrRef depth) {
+  if (depth != kNoRef) t_.emit(IrOp::STORE, t_.kptr(&g_thread.depth), 0, depth);
+}
+
+// BUILD_TUPLE / BUILD_LIST: a helper allocates (a fresh object each time).
+void Recorder::build(uint32_t n, bool list) {
+  if (n > 5) abort("building a sequence of more than 5 items");
+  std::vector<Value> items;
+  std::vector<IrRef> refs = {t_.kint(n)};
+  for (uint32_t i = 0; i < n; ++i) {
+    TV v = peek(n - i);
+    items.push_back(v.v);
+    refs.push_back(as_ref(v));
+  }
+  while (refs.size() < 6) refs.push_back(null_ref_);
+  Value r = list ? Value(list_from(items.data(), n)) : Value(tuple_from(items.data(), n));
+  IrRef out = t_.call(false, IrType::Ref,
+                      list ? reinterpret_cast<const void*>(&jit_build_list)
+                           : reinterpret_cast<const void*>(&jit_build_tuple),
+                      list ? "build_list" : "build_tuple", {});
+  CallDesc& cd = t_.calls().back();
+  cd.nargs = uint8_t(refs.size());
+  for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
+  pop(n);
+  push(TV(r, out, Rep::Ref));
+}
+
+// CONTAINS_OP through a helper; an exception it raises is raised by the
+// exit at this instruction (the state before it), as for calls.
+void Recorder::contains(bool negate) {
+  TV container = peek(1), item = peek(2);
+  uint32_t snap = snapshot();
+  bool r = py_contains(container.v, item.v);  // raises with the frame at this instruction
+  IrRef depth = enter_inlined_depth();
+  IrRef out = t_.call(false, IrType::Int, reinterpret_cast<const void*>(&jit_contains), "contains",
+                      {as_ref(container), as_ref(item)});
+  leave_inlined_depth(depth);
+  t_.guard(IrOp::GUARD_NE, snap, out, t_.kint(-1));
+  IrRef truth = t_.emit(negate ? IrOp::EQ : IrOp::NE, out, t_.kint(0));
+  pop(2);
+  push(TV(py_bool(negate ? !r : r), truth, Rep::Bool));
+}
+
 // The instance part of `obj`, an instance of the heap class `t` (already
 // class-guarded): guards the class's version (its dict and its bases' are
 // unchanged, so lookups on it give what they gave while recording) and the
@@ -588,8 +723,9 @@ void Recorder::load_method(Str* name) {
 Layout* Recorder::guard_instance(const TV& obj, Type* t) {
   if (!(t->type_flags & kTypeHeap) || !t->attrs_offset || t->getattr)
     abort("attribute access on " + type_label(obj) + " object");
-  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(reinterpret_cast<Object*>(t))),
-                                int32_t(offsetof(Type, version))),
+  guard(IrOp::GUARD_EQ,
+        t_.load(IrType::Int, kvalue(Value(reinterpret_cast<Object*>(t))),
+                int32_t(offsetof(Type, version))),
         t_.kint(int64_t(t->version)));
   Layout* layout = attrs_of(obj.v.obj())->layout;
   if (!layout || layout->dictionary_mode) abort("instance in dictionary mode");
@@ -602,10 +738,28 @@ Layout* Recorder::guard_instance(const TV& obj, Type* t) {
 // LOAD_ATTR: an attribute in the instance's slots (no data descriptor on
 // the class overrides it) is a layout guard plus a load; a plain class
 // attribute the instance does not shadow is a constant.
+// An attribute of a module: the module pinned, its dict's version guarded,
+// the value a constant.
+Value Recorder::module_attr(const TV& module, Str* name) {
+  if (!is_const(module.ref)) guard(IrOp::GUARD_EQ, module.ref, kvalue(module.v));
+  Dict* d = module.v.as<Module>()->dict;
+  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(d)), int32_t(offsetof(Dict, version))),
+        t_.kint(int64_t(d->version)));
+  Value v = dict_get_str(d, name);
+  if (v.empty()) abort("missing module attribute " + str_to_utf8(name));
+  return v;
+}
+
 void Recorder::load_attr(Str* name) {
   TV obj = peek(1);
   Type* t = RecordCx().class_of(obj);
   if (obj.rep != Rep::Ref) abort("attribute of a number");
+  if (t == module_type) {
+    Value v = module_attr(obj, name);
+    pop(1);
+    push(constant(v));
+    return;
+  }
   Layout* layout = guard_instance(obj, t);
   Value d = type_lookup(t, name);
   if (!d.empty() && (type_of(d)->descr_set || type_of(d)->descr_get))
@@ -613,8 +767,8 @@ void Recorder::load_attr(Str* name) {
   int i = layout->find(name);
   TV r;
   if (i >= 0) {
-    IrRef slots = t_.load(IrType::Int, obj.ref,
-                          int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
+    IrRef slots =
+        t_.load(IrType::Int, obj.ref, int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
     Value v = attrs_of(obj.v.obj())->slots[i];
     if (v.empty()) abort("deleted attribute");
     r = TV(v, t_.load(IrType::Ref, slots, int32_t(i) * 8), Rep::Ref);
@@ -641,8 +795,8 @@ void Recorder::store_attr(Str* name) {
   int i = layout->find(name);
   IrRef value = as_ref(v);
   if (i >= 0) {
-    IrRef slots = t_.load(IrType::Int, obj.ref,
-                          int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
+    IrRef slots =
+        t_.load(IrType::Int, obj.ref, int32_t(t->attrs_offset + offsetof(InstanceAttrs, slots)));
     t_.emit(IrOp::STORE, slots, int32_t(i) * 8, value);
   } else {
     t_.call(false, IrType::Void, reinterpret_cast<const void*>(&jit_instance_set_attr),
@@ -685,10 +839,12 @@ void Recorder::call(uint32_t argc) {
   // The concrete call: an exception propagates with the frame at this CALL,
   // exactly as in the interpreter.
   Value r = py_call(callable.v, args.data(), nargs);
+  IrRef depth = enter_inlined_depth();
   IrRef out = t_.call(false, IrType::Ref, kHelpers[nargs], "call" + std::to_string(nargs), {});
   CallDesc& cd = t_.calls().back();
   cd.nargs = uint8_t(refs.size());
   for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
+  leave_inlined_depth(depth);
   t_.guard(IrOp::GUARD_NE, snap, out, null_ref_);
   pop(argc + 2);
   push(TV(r, out, Rep::Ref));
@@ -755,6 +911,15 @@ void Recorder::inline_call(Function* fn, uint32_t argc, size_t nargs) {
 // RETURN_VALUE of an inlined call: back to the caller, which pushes the
 // result and continues after its CALL.
 void Recorder::return_value() {
+  if (callers_.empty() && function_) {
+    // The end of a function trace: an exit whose snapshot holds the result
+    // on the stack; the driver's caller takes it from there. The frame stays
+    // at RETURN_VALUE, which the interpreter executes.
+    t_.guard(IrOp::EXIT, snapshot());
+    returned_ = true;
+    next_pc_ = pc_;
+    return;
+  }
   if (callers_.empty()) abort("return from the loop's function");
   TV result = peek(1);
   pop_call_frame(f_);
@@ -822,6 +987,43 @@ void Recorder::step(Instr in) {
     case Op::RETURN_VALUE:
       return_value();
       break;
+    case Op::BUILD_TUPLE:
+    case Op::BUILD_LIST:
+      build(arg, in.op() == Op::BUILD_LIST);
+      break;
+    case Op::CONTAINS_OP:
+      contains(arg != 0);
+      break;
+    case Op::LOAD_DEREF: {
+      TV cell = slot(arg);
+      if (!cell.v.is_object() || type_of(cell.v) != cell_type) abort("not a cell");
+      RecordCx().class_of(cell);  // (a cell never stops being one: a guard, once)
+      Value v = cell.v.as<Cell>()->value;
+      if (v.empty()) abort("unbound free variable");
+      TV r(v, t_.load(IrType::Ref, cell.ref, int32_t(offsetof(Cell, value))), Rep::Ref);
+      // Unbound later: the trace exits and the interpreter raises.
+      guard(IrOp::GUARD_NE, r.ref, null_ref_);
+      push(r);
+      break;
+    }
+    case Op::STORE_DEREF: {
+      TV cell = slot(arg), v = peek(1);
+      if (!cell.v.is_object() || type_of(cell.v) != cell_type) abort("not a cell");
+      RecordCx().class_of(cell);
+      t_.emit(IrOp::STORE, cell.ref, int32_t(offsetof(Cell, value)), as_ref(v));
+      cell.v.as<Cell>()->value = v.v;
+      pop(1);
+      break;
+    }
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP: {
+      bool truth = bool(op_truth(cx, peek(1)));
+      if (truth == (in.op() == Op::JUMP_IF_TRUE_OR_POP))
+        jump(arg);
+      else
+        pop(1);
+      break;
+    }
     case Op::LOAD_ATTR:
       load_attr(code_->names->items[arg].as<Str>());
       break;
@@ -897,6 +1099,7 @@ void Recorder::step(Instr in) {
       break;
     case Op::JUMP_BACKWARD:
       if (!callers_.empty()) abort("loop in an inlined call");
+      if (function_) abort("loop in a function trace");
       if (arg != header_) abort("inner loop");
       jump(arg);
       break;
@@ -927,7 +1130,7 @@ RecordOutcome Recorder::run() {
   Recorder* saved = g_recorder;
   g_recorder = this;
   pc_ = header_;
-  snapshot();  // snapshot 0: the loop's entry state (see close_loop)
+  snapshot();  // snapshot 0: the entry state (see close_loop)
   try {
     for (;;) {
       if (t_.size() > max_length_) abort("trace too long");
@@ -943,6 +1146,12 @@ RecordOutcome Recorder::run() {
       f_->sp = f_->stack_base() + depth_;
       pc_ = next_pc_;
       if (!callers_.empty()) continue;
+      if (returned_) {
+        out.trace = std::move(t_);
+        out.closed = true;
+        break;
+      }
+      if (function_) continue;
       if (pc_ == header_ && in.op() == Op::JUMP_BACKWARD) {
         close_loop(&out);
         break;
@@ -1054,6 +1263,13 @@ void Recorder::close_loop(RecordOutcome* out) {
   c.commit(out->trace);
   out->closed = true;
 }
+
+RecordOutcome record_function(Frame* f, size_t max_length) {
+  Recorder r(f, 0, f->code->ninstrs, max_length, true);
+  return r.run();
+}
+
+bool recording() { return g_recorder != nullptr; }
 
 RecordOutcome record_loop(Frame* f, uint32_t header_pc, uint32_t backedge_pc, size_t max_length) {
   Recorder r(f, header_pc, backedge_pc, max_length);

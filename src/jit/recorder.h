@@ -143,14 +143,14 @@ struct RecordCx {
   [[noreturn]] TV getitem(const TV& c, const TV& k);
   [[noreturn]] void setitem(const TV& c, const TV& k, const TV& v);
   [[noreturn]] TV next(const TV& it);
-  [[noreturn]] TB truthy(const TV& v);
+  TB truthy(const TV& v);
 };
 
 // Why recording stopped.
 struct RecordOutcome {
-  bool closed = false;       // the loop closed: `trace` holds a runnable loop
-  std::string abort_reason;  // else: why not
-  uint32_t abort_pc = 0;     // the instruction where it gave up
+  bool closed = false;         // the loop closed: `trace` holds a runnable loop
+  std::string abort_reason;    // else: why not
+  uint32_t abort_pc = 0;       // the instruction where it gave up
   Code* abort_code = nullptr;  // ... in this code (an inlined callee's, or the loop's)
   Trace trace;
   std::vector<Value> constants;  // objects the trace refers to (kept alive by its owner)
@@ -164,6 +164,13 @@ struct RecordOutcome {
 // execution propagate with the frame stopped at the raising instruction.
 RecordOutcome record_loop(Frame* f, uint32_t header_pc, uint32_t backedge_pc, size_t max_length);
 
+// Records one call of f's function, f being its fresh frame (current, at
+// its first instruction), up to the RETURN_VALUE that ends the call: the
+// trace ends with an EXIT whose snapshot has the result on top of the stack.
+// The frame is left at that RETURN_VALUE (or where recording gave up).
+RecordOutcome record_function(Frame* f, size_t max_length);
+bool recording();  // a recording is in progress
+
 // Well-known helpers called from traces (also recognised by the optimizer).
 uint64_t jit_box_int(int64_t v);
 uint64_t jit_box_float(double d);
@@ -171,6 +178,9 @@ uint64_t jit_box_bool(int64_t b);
 int64_t jit_floordiv_pos(int64_t x, int64_t y);
 int64_t jit_mod_pos(int64_t x, int64_t y);
 void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v);
+uint64_t jit_build_tuple(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
+uint64_t jit_build_list(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
+int64_t jit_contains(uint64_t container, uint64_t item);
 uint64_t jit_call0(uint64_t c);
 uint64_t jit_call1(uint64_t c, uint64_t a);
 uint64_t jit_call2(uint64_t c, uint64_t a, uint64_t b);

@@ -10,13 +10,15 @@
 namespace kestrel::jit {
 
 struct JitStats {
-  uint64_t recordings = 0;      // recording attempts
-  uint64_t loops_compiled = 0;  // root traces compiled
+  uint64_t recordings = 0;          // recording attempts
+  uint64_t loops_compiled = 0;      // root traces compiled
+  uint64_t functions_compiled = 0;  // function traces (hot function entries)
   uint64_t bridges_compiled = 0;
   uint64_t aborts = 0;
   std::map<std::string, uint64_t> abort_reasons;
   uint64_t trace_entries = 0;   // interpreter -> trace transitions
   uint64_t guard_failures = 0;  // trace -> interpreter exits
+  uint64_t unprofitable = 0;    // loops backed off: entries left in the first iteration
   uint64_t compile_ns = 0;      // recording + optimization + code generation
   uint64_t code_bytes = 0;
 };

@@ -50,6 +50,8 @@ static Value constant_value(const Constant& c) {
 Code* code_from_proto(std::shared_ptr<CodeProto> proto) {
   Code* code = gc_new<Code>(code_type);
   code->proto = new std::shared_ptr<CodeProto>(proto);
+  code->jit_calls = 0;
+  code->jit_function = nullptr;
   code->name = intern(proto->name);
   code->qualname = intern(proto->qualname);
   code->filename = intern(proto->filename);

@@ -41,6 +41,11 @@ struct Code : Object {
   uint32_t argcount, posonlyargcount, kwonlyargcount;
   uint32_t first_line;
   InlineCache* caches;      // ninstrs entries, malloc'd
+  // The tracing JIT's function entries (docs/jit.md, "Function traces"):
+  // calls counted by the interpreter's CALL, and the compiled trace of one
+  // call (a jit::CompiledLoop*), run instead of the interpreter when set.
+  int32_t jit_calls;
+  void* jit_function;
 };
 
 struct Function : Object {
