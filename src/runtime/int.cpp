@@ -215,6 +215,11 @@ inline void limbs_of(Value v, mp_limb_t* buf, const mp_limb_t** p, mp_size_t* si
   *size = z->_mp_size;
 }
 
+// Keeps p (an object, or a pointer into one) in a register or stack slot up
+// to this point: while only pointers to an int's GMP-allocated limbs are in
+// use, a collection in an allocation must still find the int itself.
+inline void keep_alive(const void* p) { asm volatile("" : : "g"(p) : "memory"); }
+
 // a + y for a BigInt a of at least two limbs and |y| <= 2**63: the running
 // sum's case. |a| >= 2**64 > |y|, so the result is a BigInt again and its
 // length is known before it is allocated: the limbs are written once, into it.
@@ -241,6 +246,7 @@ Value add_small(mpz_srcptr z, int64_t y) {
     if (rn > an) d[an] = 1;
     copy_limbs(d + i, ap + i, an - i);
     b->value->_mp_size = int(negative ? -rn : rn);
+    keep_alive(z);
     return Value(b);
   }
   // |a| - m: one limb less if the borrow empties the top limb.
@@ -260,6 +266,7 @@ Value add_small(mpz_srcptr z, int64_t y) {
   }
   if (i < rn) copy_limbs(d + i, ap + i, rn - i);
   b->value->_mp_size = int(negative ? -rn : rn);
+  keep_alive(z);
   return Value(b);
 }
 
@@ -303,6 +310,9 @@ Value add_ints(Value a, Value b, bool subtract) {
     rn = an;
   }
   if (!big) return int_from_limbs(rp, rn, negative);
+  // The operands' limbs are read after allocating the result.
+  keep_alive(reinterpret_cast<const void*>(a.bits()));
+  keep_alive(reinterpret_cast<const void*>(b.bits()));
   while (rn > 0 && rp[rn - 1] == 0) --rn;
   if (rn <= 1) return int_from_limbs(rp, rn, negative);  // tiny difference of huge ints
   big->value->_mp_size = int(negative ? -rn : rn);
