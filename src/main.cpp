@@ -46,7 +46,7 @@ const char kUsage[] =
     "  --jit-threshold=N loop iterations before a loop is traced\n"
     "  --jit-stats       print JIT statistics at exit\n"
     "  --jit-log=FILE    write traces, IR, machine code and aborts to FILE\n"
-    "  --jit-functions=on|off  trace hot function entries (default off)\n"
+    "  --jit-functions=on|off  trace hot function entries (default on)\n"
     "file              program read from script file\n"
     "-                 program read from stdin\n"
     "arg ...           arguments passed to program in sys.argv[1:]\n";

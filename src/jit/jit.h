@@ -16,7 +16,7 @@ struct JitOptions {
   bool enabled = true;
   int threshold = 1000;            // back-edge count before a loop is recorded
   bool stats = false;              // --jit-stats: print a summary at exit
-  bool functions = false;          // --jit-functions: traces of hot function entries
+  bool functions = true;           // --jit-functions: traces of hot function entries
   std::string log_path;            // --jit-log=FILE
   size_t max_trace_length = 4000;  // IR instructions per recorded iteration
   opt::PassOptions passes;         // --jit-opt=...
