@@ -223,7 +223,23 @@ static Frame* make_function_frame(Function* fn, Value* args, size_t nargs, Tuple
 // ------------------------------------------------------------ helpers
 
 [[noreturn]] static void name_error(Str* name) {
-  raise(name_error_type, "name '" + str_to_utf8(name) + "' is not defined");
+  // CPython 3.11 records the name (NameError.name; the "Did you mean" hint uses it).
+  Value m(str_new("name '" + str_to_utf8(name) + "' is not defined"));
+  Value exc = exception_new(name_error_type, &m, 1);
+  static Str* const name_attr = intern("name");
+  instance_set_attr(exc.obj(), name_attr, Value(name));
+  raise_exception(exc);
+}
+
+// How CPython names a callable in call errors ("__main__.f()", "print()").
+static std::string function_str(Value callable) {
+  Value qual = py_getattr_opt(callable, intern("__qualname__"));
+  if (qual.empty() || !is_str(qual)) return str_to_utf8(py_str(callable).as<Str>());
+  Value mod = py_getattr_opt(callable, intern("__module__"));
+  std::string q = str_to_utf8(qual.as<Str>()) + "()";
+  if (!mod.empty() && is_str(mod) && !str_equal_ascii(mod.as<Str>(), "builtins"))
+    return str_to_utf8(mod.as<Str>()) + "." + q;
+  return q;
 }
 
 [[noreturn]] static void unbound_local(Frame* f, uint32_t i) {
@@ -1076,6 +1092,9 @@ static Value execute(Frame* f, Frame* entry) {
     Value callargs = POP();
     Value callable = POP();
     SAVE_SP();
+    if (!type_of(callargs)->iter && !type_of(callargs)->getitem)
+      raise_type_error(function_str(callable) + " argument after * must be an iterable, not " +
+                       type_name_str(callargs));
     if (!is_exact(callargs, tuple_type)) callargs = Value(tuple_from_iterable(callargs));
     Tuple* pos = callargs.as<Tuple>();
     Value r;
@@ -1083,7 +1102,8 @@ static Value execute(Frame* f, Frame* entry) {
       r = py_call(callable, pos->items, size_t(pos->size));
     } else {
       if (!is_dict(kwargs))
-        raise_type_error("argument after ** must be a mapping, not " + type_name_str(kwargs));
+        raise_type_error(function_str(callable) + " argument after ** must be a mapping, not " +
+                         type_name_str(kwargs));
       Dict* kd = kwargs.as<Dict>();
       ValueVector all;
       for (int64_t i = 0; i < pos->size; ++i) all.push_back(pos->items[i]);
@@ -1225,7 +1245,8 @@ static Value execute(Frame* f, Frame* entry) {
     Dict* d = sp[-int(ARG())].as<Dict>();
     if (!is_dict(m)) {
       if (lookup_special(m, names::keys).empty())
-        raise_type_error("argument after ** must be a mapping, not " + type_name_str(m));
+        raise_type_error(function_str(sp[-int(ARG()) - 2]) +
+                         " argument after ** must be a mapping, not " + type_name_str(m));
       Dict* tmp = dict_new();
       dict_update(tmp, m);
       m = Value(tmp);

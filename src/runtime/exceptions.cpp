@@ -699,6 +699,7 @@ void init_exceptions() {
   key_error_type->str = key_error_str;
   memory_error_type = make_exc("MemoryError", exception_type);
   name_error_type = make_exc("NameError", exception_type);
+  add_type_attr(name_error_type, "name", none());
   unbound_local_error_type = make_exc("UnboundLocalError", name_error_type);
   os_error_type = make_exc("OSError", exception_type);
   os_error_type->init = os_error_init;
