@@ -165,8 +165,11 @@ inline typename Cx::V op_binary(Cx& cx, typename Cx::V a, typename Cx::V b, int 
     }
     return cx.binary(a, b, op);
   }
-  if (cx.is_exact_float(a)) {
-    D x = cx.float_of(a), y;
+  // Floats, and a small int with a float (converted to double, rounding to
+  // nearest as CPython's int-to-float conversion does).
+  bool a_float = cx.is_exact_float(a);
+  if (a_float || (cx.is_small(a) && cx.is_exact_float(b))) {
+    D x = a_float ? cx.float_of(a) : cx.to_double(cx.small_value(a)), y;
     if (cx.is_exact_float(b))
       y = cx.float_of(b);
     else if (cx.is_small(b))
@@ -183,20 +186,6 @@ inline typename Cx::V op_binary(Cx& cx, typename Cx::V a, typename Cx::V b, int 
       case int(BinOp::TrueDivide):
         if (y != 0.0) return cx.box_float(x / y);
         break;
-      default:
-        break;
-    }
-    return cx.binary(a, b, op);
-  }
-  if (cx.is_small(a) && cx.is_exact_float(b)) {
-    D x = cx.to_double(cx.small_value(a)), y = cx.float_of(b);
-    switch (op % kInplaceOffset) {
-      case int(BinOp::Add):
-        return cx.box_float(x + y);
-      case int(BinOp::Subtract):
-        return cx.box_float(x - y);
-      case int(BinOp::Multiply):
-        return cx.box_float(x * y);
       default:
         break;
     }

@@ -102,14 +102,9 @@ Value run_function_trace(Function* fn, Value* args) {
   uint32_t snap = trace.code->run(reinterpret_cast<uint64_t*>(args), &exit);
   g_thread.depth--;
   const Trace& t = trace.ir;
-  if (int32_t(snap) == trace.return_snap) {
-    // The result is the top of the stack at RETURN_VALUE: the last stack entry.
-    auto frames = t.snapshots().frames(snap);
-    uint32_t top = fn->code->nlocalsplus + frames[0].depth - 1;
-    for (const SnapEntry& e : t.snapshots().entries(snap))
-      if (e.frame == 0 && e.slot == top)
-        return box_exit_value(t, e, trace.code->exit_value(exit, e.ref));
-  }
+  if (int32_t(snap) == trace.return_snap)
+    return box_exit_value(t, trace.return_value,
+                          trace.code->exit_value(exit, trace.return_value.ref));
   st.guard_failures++;
   trace.exit_counts[snap]++;
   // Without bridges, an exit costs more than interpreting the call: a trace

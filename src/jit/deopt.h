@@ -34,9 +34,11 @@ struct CompiledLoop {
   // iteration per entry: the driver then backs off (see on_hot_loop).
   std::vector<bool> preamble_exit;
   uint32_t window_entries = 0, window_early = 0;
-  // Function traces: the snapshot of the final EXIT (the result on the
-  // stack), and how calls fared (exits before the return).
+  // Function traces: the snapshot of the final EXIT, its entry holding the
+  // result (the top of the stack at RETURN_VALUE), and how calls fared
+  // (exits before the return).
   int32_t return_snap = -1;
+  SnapEntry return_value{};
   uint64_t calls = 0, exits = 0;
 };
 

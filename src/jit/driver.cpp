@@ -338,7 +338,15 @@ void on_hot_function(Frame* f) {
   }
   st.functions_compiled++;
   const Trace& t = compiled->ir;
-  compiled->return_snap = t[IrRef(t.size() - 1)].snap;
+  // The result: the top of the stack at RETURN_VALUE (the recorder wrote
+  // it, so the final snapshot lists it).
+  uint32_t snap = uint32_t(t[IrRef(t.size() - 1)].snap);
+  uint32_t top = co->nlocalsplus + t.snapshots().frames(snap)[0].depth - 1;
+  for (const SnapEntry& e : t.snapshots().entries(snap))
+    if (e.frame == 0 && e.slot == top) {
+      compiled->return_value = e;
+      compiled->return_snap = int32_t(snap);
+    }
   info.aborts = 0;
   co->jit_function = compiled.get();
   info.traces.push_back(std::move(compiled));

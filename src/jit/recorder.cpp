@@ -234,6 +234,12 @@ class Recorder {
   void load_method(Str* name);
   Layout* guard_instance(const TV& obj, Type* t);
   Value module_attr(const TV& module, Str* name);
+  // Guards the version word at `offset` in the constant object `obj` (a
+  // dict's or a class's): the trace assumes it is unchanged since recording.
+  void guard_version(Object* obj, size_t offset, uint64_t version) {
+    guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(obj)), int32_t(offset)),
+          t_.kint(int64_t(version)));
+  }
   void build(uint32_t n, bool list);
   IrRef enter_inlined_depth();
   void leave_inlined_depth(IrRef depth);
@@ -614,13 +620,11 @@ void Recorder::load_global(Str* name) {
   // The trace assumes the globals (and, for a builtin, the builtins) dict is
   // unchanged since recording: one version compare per dict and iteration.
   Value v = dict_get_str(g, name);
-  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(g)), int32_t(offsetof(Dict, version))),
-        t_.kint(int64_t(g->version)));
+  guard_version(g, offsetof(Dict, version), g->version);
   if (v.empty()) {
     v = dict_get_str(b, name);
     if (v.empty()) abort("undefined global");
-    guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(b)), int32_t(offsetof(Dict, version))),
-          t_.kint(int64_t(b->version)));
+    guard_version(b, offsetof(Dict, version), b->version);
   }
   push(constant(v));
 }
@@ -723,10 +727,7 @@ void Recorder::contains(bool negate) {
 Layout* Recorder::guard_instance(const TV& obj, Type* t) {
   if (!(t->type_flags & kTypeHeap) || !t->attrs_offset || t->getattr)
     abort("attribute access on " + type_label(obj) + " object");
-  guard(IrOp::GUARD_EQ,
-        t_.load(IrType::Int, kvalue(Value(reinterpret_cast<Object*>(t))),
-                int32_t(offsetof(Type, version))),
-        t_.kint(int64_t(t->version)));
+  guard_version(t, offsetof(Type, version), t->version);
   Layout* layout = attrs_of(obj.v.obj())->layout;
   if (!layout || layout->dictionary_mode) abort("instance in dictionary mode");
   guard(IrOp::GUARD_EQ,
@@ -743,8 +744,7 @@ Layout* Recorder::guard_instance(const TV& obj, Type* t) {
 Value Recorder::module_attr(const TV& module, Str* name) {
   if (!is_const(module.ref)) guard(IrOp::GUARD_EQ, module.ref, kvalue(module.v));
   Dict* d = module.v.as<Module>()->dict;
-  guard(IrOp::GUARD_EQ, t_.load(IrType::Int, kvalue(Value(d)), int32_t(offsetof(Dict, version))),
-        t_.kint(int64_t(d->version)));
+  guard_version(d, offsetof(Dict, version), d->version);
   Value v = dict_get_str(d, name);
   if (v.empty()) abort("missing module attribute " + str_to_utf8(name));
   return v;
