@@ -265,8 +265,19 @@ class Verifier {
       return out_;
     }
     IrOp last = ins.back().op;
-    if (last != IrOp::JUMP && last != IrOp::EXIT)
-      error(IrRef(ins.size() - 1), "a trace ends with JUMP or EXIT");
+    if (last != IrOp::JUMP && last != IrOp::EXIT && last != IrOp::LINK)
+      error(IrRef(ins.size() - 1), "a trace ends with JUMP, EXIT or LINK");
+    // Bridges: their inputs come first (the backend moves them from the
+    // parent's locations before anything runs), LINK only last, no loop.
+    bool inputs_done = false;
+    for (size_t i = 0; i < ins.size(); ++i) {
+      IrOp op = ins[i].op;
+      if (op == IrOp::INPUT && inputs_done) error(IrRef(i), "INPUT after other instructions");
+      if (op != IrOp::INPUT && op != IrOp::NOP) inputs_done = true;
+      if (op == IrOp::LINK && i + 1 != ins.size()) error(IrRef(i), "LINK must be last");
+      if ((op == IrOp::INPUT || op == IrOp::LINK) && (loop_ >= 0 || jump_ >= 0))
+        error(IrRef(i), "a bridge has no LOOP");
+    }
     if (jump_ >= 0 && size_t(jump_) != ins.size() - 1) error(jump_, "JUMP must be last");
     if ((loop_ >= 0) != (jump_ >= 0))
       error(loop_ >= 0 ? loop_ : jump_, "LOOP and JUMP come together");
@@ -428,7 +439,8 @@ class Verifier {
         break;
     }
     if (decl) {
-      if (x.op == IrOp::LOAD && x.type == IrType::Void) error(r, "LOAD needs a result type");
+      if ((x.op == IrOp::LOAD || x.op == IrOp::INPUT) && x.type == IrType::Void)
+        error(r, std::string(op_name(x.op)) + " needs a result type");
     } else if (x.type != want) {
       error(r, "result type " + std::string(type_name(x.type)) + ", rule says " +
                    std::string(type_name(want)));

@@ -116,8 +116,22 @@ EvalResult evaluate(const Trace& t, const uint64_t* slots, const EvalOptions& op
       }
       case IrOp::EXIT:
         return exit_at(r);
+      case IrOp::LINK:
+        res.kind = EvalResult::Kind::Link;
+        res.at = r;
+        return res;
       case IrOp::LOADSLOT:
         out = slots[x.a];
+        break;
+      case IrOp::INPUT:
+        if (size_t(x.a) >= opts.inputs.size()) {
+          res.error = "INPUT " + std::to_string(x.a) + " without a value";
+          return res;
+        }
+        out = opts.inputs[size_t(x.a)];
+        break;
+      case IrOp::STORESLOT:
+        res.slot_stores.push_back({x.a, val(x.b)});
         break;
       case IrOp::UNTAG:
         out = uint64_t(ival(x.a) >> 1);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jit/ir.h"
@@ -14,10 +15,13 @@ namespace kestrel::jit {
 struct EvalOptions {
   // Stop after this many JUMPs (a loop whose exit guard never fails).
   int64_t max_iterations = 100'000'000;
+  // Bridges: INPUT n reads inputs[n] (the parent's values at the guard).
+  std::vector<uint64_t> inputs;
 };
 
 struct EvalResult {
-  enum class Kind { Exit, IterationLimit, Error };
+  // Link: a bridge reached LINK (slot_stores holds its STORESLOTs).
+  enum class Kind { Exit, Link, IterationLimit, Error };
   Kind kind = Kind::Error;
   uint32_t snap = 0;       // Exit: the exit number (snapshot index of the failing guard / EXIT)
   IrRef at = -1;           // Exit: the guard or EXIT instruction
@@ -28,6 +32,7 @@ struct EvalResult {
   // The value of every instruction at the point of the stop (stale for refs
   // not yet executed in the current iteration); for virtual fields and tests.
   std::vector<uint64_t> ref_values;
+  std::vector<std::pair<int32_t, uint64_t>> slot_stores;  // (slot, Value word) per STORESLOT
   std::string error;  // Error: why (e.g. bad call arity)
 };
 

@@ -918,6 +918,10 @@ class Emitter {
       case IrOp::CALL:
         emit_call(r, x);
         break;
+      case IrOp::INPUT:  // bridges (not produced yet)
+      case IrOp::STORESLOT:
+      case IrOp::LINK:
+        break;
     }
   }
 
