@@ -5,23 +5,31 @@
 // Design (docs/jit.md, "Backend"). Code is emitted forward, one IR
 // instruction at a time:
 //
-//   prologue   push the callee-saved registers the allocation uses, reserve
-//              the frame, keep `slots` and `exit` in the frame
+//   prologue   push the six callee-saved registers (a bridge may use any),
+//              reserve the frame, keep `slots` and `exit` in the frame;
+//              reentry() points just after it
 //   preamble   instructions before LOOP
 //   LOOP       parallel move: PHI entry values -> PHI locations; loop label
 //   body       instructions after the PHIs
 //   JUMP       parallel move: back-edge values -> PHI locations; jmp loop
 //   undo       ADDOV/SUBOV that overwrote their operand: undo, jmp to the stub
 //   stubs      one per snapshot: store the exit number, jmp to the common exit
-//   common     store the GPRs and XMMs that hold values, and the spill slots,
-//              into *exit, epilogue, return the exit number
+//   common     store the GPRs and XMMs that hold values, the spill slots and
+//              the trace's tag into *exit, epilogue, return the exit number
 //   pool       constants that are not immediates (doubles, 64-bit operands),
 //              read RIP-relative
 //
 // Frame (rsp-relative; rsp is 16-byte aligned inside the trace so calls need
 // no adjustment: 8 return address + 8 per push + frame ≡ 0 mod 16):
 //   [0] slots  [8] exit  [16] exit number  [32..160) GPR save area for calls
-//   [160..288) XMM save area  [288..352) unused  [352..) spill slots
+//   [160..288) XMM save area  [288..352) unused  [352..) spill slots: the
+//   root's own, then kBridgeSpillSlots more for its bridges
+//
+// A bridge has no prologue: it starts with one parallel move from its
+// parent's locations (BridgeInfo::inputs) into its INPUTs' locations, runs
+// in the root's frame (its spill slots come after its parent's), and leaves
+// through its own stubs and common exit, which ends with the root's
+// epilogue, or through LINK, a jump to the root's reentry().
 // Every guard is a conditional jump (always the rel32 form, so it can be
 // patched to a bridge) to its snapshot's stub; a compare whose only user is
 // a GUARD_TRUE/GUARD_FALSE (regalloc's fused_into) is emitted there as
@@ -34,6 +42,7 @@
 #include <asmjit/x86.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -49,6 +58,7 @@ constexpr int32_t kExitNoOff = 16;
 constexpr int32_t kSaveGprOff = 32;
 constexpr int32_t kSaveXmmOff = 160;
 constexpr int32_t kSpillOff = 352;
+constexpr int32_t kExitTagOff = int32_t(offsetof(ExitState, tag));
 
 constexpr uint8_t kCalleeSaved[] = {3, 5, 12, 13, 14, 15};  // rbx rbp r12 r13 r14 r15
 constexpr uint8_t kIntArgRegs[] = {7, 6, 2, 1, 8, 9};       // rdi rsi rdx rcx r8 r9
@@ -68,11 +78,21 @@ class ErrorCollector : public ErrorHandler {
   std::string first;
 };
 
+// What the emitter needs besides the trace and its allocation.
+struct EmitConfig {
+  uint64_t tag = 0;                    // stored in ExitState::tag by every exit
+  const BridgeInfo* bridge = nullptr;  // null: a root trace
+  uint32_t frame = 0;                  // frame size below the pushes (a bridge: the root's)
+  std::vector<uint8_t> pushed;         // callee-saved registers pushed (a bridge: the root's)
+};
+
 class Emitter {
  public:
-  Emitter(const Trace& t, const Allocation& al, CodeHolder* code) : t_(t), al_(al), a_(code) {}
+  Emitter(const Trace& t, const Allocation& al, CodeHolder* code, const EmitConfig& cfg)
+      : t_(t), al_(al), a_(code), cfg_(cfg), frame_(cfg.frame), pushed_(cfg.pushed) {}
 
   std::vector<std::pair<uint32_t, uint32_t>> exit_sites;  // (snapshot, offset of the jump's end)
+  size_t reentry_offset = 0;                              // a root's: just after the prologue
 
   void emit_all() {
     exit_labels_.resize(t_.snapshots().size());
@@ -84,24 +104,18 @@ class Emitter {
     after_head_ = a_.newLabel();
     a_.addEncodingOptions(EncodingOptions::kOptimizedAlign);  // multi-byte NOPs before the loop
 
-    // Prologue.
-    // Push the callee-saved registers the allocation uses (only those are
-    // ever written), then align rsp: return address + pushes + frame ≡ 0 mod 16.
-    for (uint8_t r : kCalleeSaved) {
-      for (const Loc& l : al_.loc) {
-        if (l.kind == LocKind::Gpr && l.index == r) {
-          pushed_.push_back(r);
-          break;
-        }
-      }
+    if (cfg_.bridge == nullptr) {
+      // Prologue: push the callee-saved registers (all of them, since this
+      // trace's bridges may use any), reserve the frame (compile_trace sized
+      // it so that return address + pushes + frame ≡ 0 mod 16).
+      for (uint8_t r : pushed_) a_.push(x86::gpq(r));
+      a_.sub(x86::rsp, frame_);
+      a_.mov(x86::qword_ptr(x86::rsp, kSlotsOff), x86::rdi);
+      a_.mov(x86::qword_ptr(x86::rsp, kExitPtrOff), x86::rsi);
+      reentry_offset = a_.offset();
+    } else {
+      input_moves();
     }
-    for (uint8_t r : pushed_) a_.push(x86::gpq(r));
-    uint32_t frame = kSpillOff + 8 * al_.spill_slots;
-    if ((8 + 8 * pushed_.size() + frame) % 16 != 0) frame += 8;
-    frame_ = frame;
-    a_.sub(x86::rsp, frame_);
-    a_.mov(x86::qword_ptr(x86::rsp, kSlotsOff), x86::rdi);
-    a_.mov(x86::qword_ptr(x86::rsp, kExitPtrOff), x86::rsi);
 
     for (size_t i = 0; i < t_.size(); ++i) emit_ins(IrRef(i));
 
@@ -147,6 +161,12 @@ class Emitter {
       a_.inc(x86::eax);
       a_.cmp(x86::eax, al_.spill_slots);
       a_.jb(copy);
+    }
+    if (cfg_.tag <= uint64_t(INT32_MAX)) {
+      a_.mov(x86::qword_ptr(x86::r11, kExitTagOff), Imm(int64_t(cfg_.tag)));
+    } else {
+      a_.mov(x86::rdx, Imm(int64_t(cfg_.tag)));
+      a_.mov(x86::qword_ptr(x86::r11, kExitTagOff), x86::rdx);
     }
     a_.mov(x86::eax, x86::dword_ptr(x86::rsp, kExitNoOff));
     a_.add(x86::rsp, frame_);
@@ -655,6 +675,23 @@ class Emitter {
     for (const Move& m : consts) move_const(m.dst, m.bits, dbl);
   }
 
+  // A bridge's entry: every live INPUT n from the parent's location
+  // inputs[n] (checked by compile_trace) to its own, as one parallel move
+  // per register class.
+  void input_moves() {
+    std::vector<Move> gp, xm;
+    for (IrRef r = 0; size_t(r) < t_.size(); ++r) {
+      const IrIns& x = t_[r];
+      if (x.op == IrOp::NOP) continue;
+      if (x.op != IrOp::INPUT) break;
+      if (loc(r).kind == LocKind::None) continue;  // dead: nothing to move
+      Move m{loc(r), false, cfg_.bridge->inputs[size_t(x.a)], 0};
+      (x.type == IrType::Dbl ? xm : gp).push_back(m);
+    }
+    parallel_move(std::move(gp), false);
+    parallel_move(std::move(xm), true);
+  }
+
   // Moves into every PHI's location: from operand a (at LOOP) or b (at JUMP).
   void phi_moves(bool back_edge) {
     std::vector<Move> gp, xm;
@@ -677,7 +714,8 @@ class Emitter {
     // Dead pure values get no location and no code.
     if (x.type != IrType::Void && loc(r).kind == LocKind::None && x.op != IrOp::CALL) return;
     if (al_.fused_into[size_t(r)] != kNoRef) return;  // evaluated by its guard
-    if (x.op != IrOp::LOADSLOT && x.op != IrOp::NOP && x.op != IrOp::PHI) slots_in_r10_ = false;
+    if (x.op != IrOp::LOADSLOT && x.op != IrOp::STORESLOT && x.op != IrOp::NOP && x.op != IrOp::PHI)
+      slots_in_r10_ = false;
     switch (x.op) {
       case IrOp::NOP:
       case IrOp::PHI:
@@ -918,9 +956,18 @@ class Emitter {
       case IrOp::CALL:
         emit_call(r, x);
         break;
-      case IrOp::INPUT:  // bridges (not produced yet)
-      case IrOp::STORESLOT:
-      case IrOp::LINK:
+      case IrOp::INPUT:  // moved into place at the bridge's entry (input_moves)
+        break;
+      case IrOp::STORESLOT: {
+        x86::Gp v = use_gp(x.b, x86::r11);
+        if (!slots_in_r10_) a_.mov(x86::r10, x86::qword_ptr(x86::rsp, kSlotsOff));
+        slots_in_r10_ = true;  // consecutive STORESLOTs share it
+        a_.mov(x86::qword_ptr(x86::r10, 8 * x.a), v);
+        break;
+      }
+      case IrOp::LINK:  // back into the root, which re-reads the slots
+        a_.mov(x86::r11, Imm(int64_t(reinterpret_cast<uintptr_t>(cfg_.bridge->root->reentry()))));
+        a_.jmp(x86::r11);
         break;
     }
   }
@@ -936,6 +983,7 @@ class Emitter {
   const Trace& t_;
   const Allocation& al_;
   x86::Assembler a_;
+  const EmitConfig& cfg_;
   std::vector<Undo> undos_;
   std::vector<std::pair<uint64_t, Label>> const_pool_;
   bool slots_in_r10_ = false;  // r10 still holds the slots pointer (LOADSLOT runs)
@@ -943,24 +991,84 @@ class Emitter {
   Label common_exit_, loop_label_, after_head_;
   IrRef head_guard_ = -1;  // the guard JUMP repeats (find_head_guard), or -1
   IrRef loop_ = -1;
-  uint32_t frame_ = 0;
-  std::vector<uint8_t> pushed_;  // callee-saved registers saved by the prologue
+  uint32_t frame_ = 0;           // below the pushes (a bridge: its root's)
+  std::vector<uint8_t> pushed_;  // callee-saved registers the (root's) prologue pushed
 };
+
+// Checks a bridge against its parent and root; returns an error or "".
+std::string check_bridge(const Trace& t, const BridgeInfo& b) {
+  if (b.parent == nullptr || b.root == nullptr) return "bridge without parent or root";
+  if (b.root->is_bridge() || b.root->reentry() == nullptr) return "bridge root is not a root trace";
+  if (t.loop_ref() >= 0) return "a bridge has no LOOP";
+  for (IrRef r = 0; size_t(r) < t.size(); ++r) {
+    const IrIns& x = t[r];
+    if (x.op != IrOp::INPUT) continue;
+    std::string what = "bridge INPUT " + std::to_string(x.a) + ": ";
+    if (x.a < 0 || size_t(x.a) >= b.inputs.size())
+      return what + "no location in BridgeInfo::inputs";
+    const Loc& l = b.inputs[size_t(x.a)];
+    const bool dbl = x.type == IrType::Dbl;
+    if (l.kind == LocKind::Spill) {
+      if (l.index >= b.parent->spill_end()) return what + "beyond the parent's spill slots";
+    } else if (dbl ? l.kind != LocKind::Xmm : l.kind != LocKind::Gpr) {
+      return what + "location " + format_loc(l) + " is not a " + (dbl ? "Xmm" : "Gpr") +
+             " or Spill";
+    } else if (l.index >= 16 || (!dbl && (l.index == 4 || l.index == 10 || l.index == 11)) ||
+               (dbl && l.index >= 14)) {
+      return what + "location " + format_loc(l) + " is a reserved register";
+    }
+  }
+  return "";
+}
 
 }  // namespace
 
-std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error) {
+std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error, uint64_t exit_tag,
+                                             const BridgeInfo* bridge) {
   auto out = std::unique_ptr<CompiledTrace>(new CompiledTrace());
-  out->alloc_ = allocate_registers(t);
+  out->is_bridge_ = bridge != nullptr;
+  out->exit_tag_ = exit_tag;
+  EmitConfig cfg;
+  cfg.tag = exit_tag;
+  cfg.bridge = bridge;
+  if (bridge != nullptr) {
+    if (std::string e = check_bridge(t, *bridge); !e.empty()) {
+      *error = e;
+      return nullptr;
+    }
+    out->alloc_ = allocate_registers(t, bridge->parent->spill_end());
+    if (out->alloc_.spill_slots > bridge->root->spill_capacity()) {
+      *error = "bridge needs too many spill slots";
+      return nullptr;
+    }
+    out->spill_capacity_ = bridge->root->spill_capacity();
+    out->frame_size_ = bridge->root->frame_size();
+    out->pushed_ = bridge->root->pushed_registers();
+  } else {
+    for (const IrIns& x : t.instructions()) {
+      if (x.op == IrOp::INPUT || x.op == IrOp::LINK) {
+        *error = std::string(op_name(x.op)) + " outside a bridge";
+        return nullptr;
+      }
+    }
+    out->alloc_ = allocate_registers(t);
+    out->spill_capacity_ = std::min(out->alloc_.spill_slots + kBridgeSpillSlots, kMaxSpillSlots);
+    out->pushed_.assign(std::begin(kCalleeSaved), std::end(kCalleeSaved));
+    uint32_t frame = kSpillOff + 8 * out->spill_capacity_;
+    if ((8 + 8 * out->pushed_.size() + frame) % 16 != 0) frame += 8;
+    out->frame_size_ = frame;
+  }
   if (!out->alloc_.error.empty()) {
     *error = out->alloc_.error;
     return nullptr;
   }
+  cfg.frame = out->frame_size_;
+  cfg.pushed = out->pushed_;
   CodeHolder code;
   code.init(Environment::host());
   ErrorCollector errors;
   code.setErrorHandler(&errors);
-  Emitter em(t, out->alloc_, &code);
+  Emitter em(t, out->alloc_, &code, cfg);
   em.emit_all();
   if (!errors.first.empty()) {
     *error = "asmjit: " + errors.first;
@@ -995,7 +1103,10 @@ std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error)
     return nullptr;
   }
   out->code_size_ = size;
-  out->entry_ = reinterpret_cast<CompiledTrace::EntryFn>(out->mem_.base());
+  if (bridge == nullptr) {
+    out->entry_ = reinterpret_cast<CompiledTrace::EntryFn>(out->mem_.base());
+    out->reentry_ = out->mem_.base() + em.reentry_offset;
+  }
   for (size_t k = 0; k < t.const_count(); ++k)
     out->const_bits_.push_back(t.constant(const_ref(uint32_t(k))).bits);
   for (size_t s = 0; s < t.snapshots().size(); ++s) {

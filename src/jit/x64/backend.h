@@ -11,10 +11,18 @@
 // returns the exit number,
 // which is the snapshot index of the failing guard. The values of the
 // snapshot's entries are then read with CompiledTrace::exit_value(), which
-// knows where the register allocator put each IR ref. Traces never write
-// `slots`; the deoptimiser writes the snapshot's entries into the frame.
+// knows where the register allocator put each IR ref. Only bridges write
+// `slots` (STORESLOT, before LINK); the deoptimiser writes the snapshot's
+// entries into the frame.
+//
+// Bridges (side traces) are compiled with a BridgeInfo: their code starts
+// at code() and is entered by patching a parent guard's jump to it, in the
+// root's frame with the parent's registers as they are at that guard. Their
+// exits leave through the root's epilogue, so the root's run() returns them
+// too; ExitState::tag says which trace exited.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,16 +34,21 @@
 
 namespace kestrel::jit::x64 {
 
-// The most spill slots a trace may use (ExitState carries a copy of them).
+// The most spill slots a trace tree may use (ExitState carries a copy of them).
 inline constexpr uint32_t kMaxSpillSlots = 512;
+// Spill slots a root's frame reserves beyond its own for its bridges (capped
+// at kMaxSpillSlots): bridges share the root's frame and cannot grow it.
+inline constexpr uint32_t kBridgeSpillSlots = 64;
 
 // Filled by the exit stub. Offsets are fixed: the stub addresses them directly.
 struct ExitState {
   uint64_t gpr[16];  // by x86 register number: rax rcx rdx rbx rsp rbp rsi rdi r8 .. r15
   uint64_t xmm[16];  // low 64 bits of xmm0 .. xmm15
-  uint64_t spill[kMaxSpillSlots];
+  uint64_t spill[kMaxSpillSlots];  // by absolute frame spill slot number
+  uint64_t tag;                    // the exiting trace's exit_tag (root or which bridge)
 };
 static_assert(offsetof(ExitState, xmm) == 128 && offsetof(ExitState, spill) == 256);
+static_assert(offsetof(ExitState, tag) == 256 + 8 * kMaxSpillSlots);
 
 // Where the register allocator keeps an IR value for its whole lifetime.
 // Known: a compare fused into its guard whose only other use is that guard's
@@ -56,18 +69,60 @@ struct Allocation {
   // as a cmp/ucomisd + jcc (its only user), or kNoRef. A fused compare has
   // no register (Loc None or Known); its operands live until that guard.
   std::vector<IrRef> fused_into;
+  // One past the highest spill slot used. Spill slots are numbered from
+  // first_spill (0 for a root; a bridge starts after its parent's), so
+  // Loc::index of a Spill is an absolute slot of the root's frame.
   uint32_t spill_slots = 0;
   std::string error;  // non-empty: allocation failed (too many spills)
 };
-Allocation allocate_registers(const Trace& t);
+Allocation allocate_registers(const Trace& t, uint32_t first_spill = 0);
 std::string format_loc(const Loc& l);  // "rbx", "xmm3", "[s4]", "=1", "-"
+
+class CompiledTrace;
+
+// How to compile a bridge: which trace it leaves from and where the values
+// it reads (INPUT n) are at that guard.
+struct BridgeInfo {
+  const CompiledTrace* parent;  // the trace whose guard is patched to the bridge
+  const CompiledTrace* root;    // the root of the tree (== parent for a first-level bridge)
+  // inputs[n]: INPUT n's location in the parent at the guard, from the
+  // parent's allocation().loc: Gpr, Xmm (doubles) or Spill only (constants
+  // and Known values are the caller's to turn into IR constants).
+  std::vector<Loc> inputs;
+};
+
+// Compiles a trace that passes verify_trace. Returns null and sets *error
+// when the trace cannot be compiled (too many spill slots, bad bridge input,
+// assembler error). Every exit of the trace stores `exit_tag` in
+// ExitState::tag. With `bridge`, compiles a side trace (INPUTs first, ends
+// with LINK or EXIT, no LOOP) for bridge->parent's frame and registers: it
+// has no prologue, its entry is code(), and it is linked with
+// parent->patch_exit(snap, bridge_code->code()).
+std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error,
+                                             uint64_t exit_tag = 0,
+                                             const BridgeInfo* bridge = nullptr);
 
 class CompiledTrace {
  public:
   using EntryFn = uint32_t (*)(uint64_t* slots, ExitState* exit);
 
+  // Root traces only (a bridge has no entry: entry() is null).
   uint32_t run(uint64_t* slots, ExitState* exit) const { return entry_(slots, exit); }
   EntryFn entry() const { return entry_; }
+  bool is_bridge() const { return is_bridge_; }
+  uint64_t exit_tag() const { return exit_tag_; }
+  // Root: the address just after the prologue (slots and exit pointers are
+  // in the frame), where the trace starts reading slots; LINK jumps there.
+  // Null for a bridge.
+  const void* reentry() const { return reentry_; }
+  // One past the highest spill slot this trace uses (a bridge's count from
+  // its parent's spill_end(), and so do its own bridges').
+  uint32_t spill_end() const { return alloc_.spill_slots; }
+  // The root frame's shape, which bridges share (a bridge reports its root's):
+  // spill slots reserved, frame size below the pushes, registers pushed.
+  uint32_t spill_capacity() const { return spill_capacity_; }
+  uint32_t frame_size() const { return frame_size_; }
+  const std::vector<uint8_t>& pushed_registers() const { return pushed_; }
   const uint8_t* code() const { return mem_.base(); }
   size_t code_size() const { return code_size_; }
   const Allocation& allocation() const { return alloc_; }
@@ -90,20 +145,23 @@ class CompiledTrace {
   std::string disassemble() const;
 
  private:
-  friend std::unique_ptr<CompiledTrace> compile_trace(const Trace&, std::string*);
+  friend std::unique_ptr<CompiledTrace> compile_trace(const Trace&, std::string*, uint64_t,
+                                                      const BridgeInfo*);
   CodeRegion mem_;
   size_t code_size_ = 0;
   EntryFn entry_ = nullptr;
+  const void* reentry_ = nullptr;
+  bool is_bridge_ = false;
+  uint64_t exit_tag_ = 0;
+  uint32_t spill_capacity_ = 0;
+  uint32_t frame_size_ = 0;
+  std::vector<uint8_t> pushed_;
   Allocation alloc_;
   std::vector<uint64_t> const_bits_;                        // the trace's constants, for exit_value
   std::vector<SnapEntry> snap_entries_;                     // copies, so the Trace may go away
   std::vector<std::pair<uint32_t, uint32_t>> snap_ranges_;  // per snapshot: (begin, count)
   std::vector<std::pair<uint32_t, uint32_t>> exit_sites_;  // (snapshot, offset of the jump's rel32)
 };
-
-// Compiles a trace that passes verify_trace. Returns null and sets *error
-// when the trace cannot be compiled (too many spill slots, assembler error).
-std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error);
 
 // Disassembles `size` bytes at `code` (AT&T-free Intel syntax, with offsets).
 std::string disassemble(const void* code, size_t size);

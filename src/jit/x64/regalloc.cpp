@@ -26,6 +26,12 @@
 // ADDOV/SUBOV, whose exit path undoes the operation. Pure ops and loads whose
 // result nobody uses, and PHIs nobody reads, get no location and no code.
 //
+// Bridges: INPUTs are ordinary values defined at the top (the backend moves
+// them there from the parent's locations; a dead INPUT gets nothing), and
+// spill slots are numbered from first_spill, the parent's spill_end(), so
+// that the parent's spilled values survive the entry move and every Spill
+// index is an absolute slot of the root's frame.
+//
 // Reserved: rsp; r10, r11, xmm14, xmm15 are the backend's scratch registers.
 #include <algorithm>
 
@@ -141,8 +147,9 @@ std::string format_loc(const Loc& l) {
   return "?";
 }
 
-Allocation allocate_registers(const Trace& t) {
+Allocation allocate_registers(const Trace& t, uint32_t first_spill) {
   Allocation al;
+  al.spill_slots = first_spill;
   const auto& ins = t.instructions();
   const size_t n = ins.size();
   al.loc.assign(n, Loc{});
