@@ -20,8 +20,8 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
-#include "runtime/native.h"
 #include "runtime/names.h"
+#include "runtime/native.h"
 #include "runtime/protocol.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -47,6 +47,7 @@ const char kUsage[] =
     "  --jit-stats       print JIT statistics at exit\n"
     "  --jit-log=FILE    write traces, IR, machine code and aborts to FILE\n"
     "  --jit-functions=on|off  trace hot function entries (default on)\n"
+    "  --jit-bridges=on|off    give hot trace exits bridges (default on)\n"
     "file              program read from script file\n"
     "-                 program read from stdin\n"
     "arg ...           arguments passed to program in sys.argv[1:]\n";
@@ -59,7 +60,7 @@ bool read_all(FILE* fp, std::string* out) {
 }
 
 // --jit=on|off, --jit-threshold=N, --jit-stats, --jit-log=FILE, --jit-opt=LIST,
-// --jit-functions=on|off.
+// --jit-functions=on|off, --jit-bridges=on|off.
 bool parse_jit_option(const char* a, std::string* error) {
   jit::JitOptions& o = jit::jit_options();
   std::string opt(a);
@@ -67,11 +68,20 @@ bool parse_jit_option(const char* a, std::string* error) {
     size_t n = std::strlen(prefix);
     return opt.compare(0, n, prefix) == 0 ? a + n : nullptr;
   };
-  if (opt == "--jit=on") o.enabled = true;
-  else if (opt == "--jit=off") o.enabled = false;
-  else if (opt == "--jit-stats") o.stats = true;
-  else if (opt == "--jit-functions=on") o.functions = true;
-  else if (opt == "--jit-functions=off") o.functions = false;
+  if (opt == "--jit=on")
+    o.enabled = true;
+  else if (opt == "--jit=off")
+    o.enabled = false;
+  else if (opt == "--jit-stats")
+    o.stats = true;
+  else if (opt == "--jit-functions=on")
+    o.functions = true;
+  else if (opt == "--jit-functions=off")
+    o.functions = false;
+  else if (opt == "--jit-bridges=on")
+    o.bridges = true;
+  else if (opt == "--jit-bridges=off")
+    o.bridges = false;
   else if (const char* v = value("--jit-threshold=")) {
     char* end;
     long n = std::strtol(v, &end, 10);
@@ -120,8 +130,10 @@ void print_exception_only(Value exc) {
     msg = "<exception str() failed>";
   }
   std::string hint = exception_suggestion(exc);  // ". Did you mean: 'x'?"
-  if (msg.empty()) std::fprintf(stderr, "%s%s\n", name.c_str(), hint.c_str());
-  else std::fprintf(stderr, "%s: %s%s\n", name.c_str(), msg.c_str(), hint.c_str());
+  if (msg.empty())
+    std::fprintf(stderr, "%s%s\n", name.c_str(), hint.c_str());
+  else
+    std::fprintf(stderr, "%s: %s%s\n", name.c_str(), msg.c_str(), hint.c_str());
 }
 
 void print_traceback(Value exc, int depth = 0) {
@@ -133,10 +145,12 @@ void print_traceback(Value exc, int depth = 0) {
   if (depth < 32) {
     if (!e->cause.empty()) {
       print_traceback(e->cause, depth + 1);
-      std::fprintf(stderr, "\nThe above exception was the direct cause of the following exception:\n\n");
+      std::fprintf(stderr,
+                   "\nThe above exception was the direct cause of the following exception:\n\n");
     } else if (!e->context.empty() && !e->suppress_context) {
       print_traceback(e->context, depth + 1);
-      std::fprintf(stderr, "\nDuring handling of the above exception, another exception occurred:\n\n");
+      std::fprintf(stderr,
+                   "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
   }
   if (e->traceback && e->traceback->size) {
@@ -151,7 +165,8 @@ void print_traceback(Value exc, int depth = 0) {
     int repeat = 0;
     auto flush_repeat = [&]() {
       if (repeat > 3)
-        std::fprintf(stderr, "  [Previous line repeated %d more time%s]\n", repeat - 3, repeat - 3 == 1 ? "" : "s");
+        std::fprintf(stderr, "  [Previous line repeated %d more time%s]\n", repeat - 3,
+                     repeat - 3 == 1 ? "" : "s");
       repeat = 0;
     };
     for (int64_t i = n - 1; i >= 0; --i) {
@@ -160,7 +175,8 @@ void print_traceback(Value exc, int depth = 0) {
       uint32_t index = uint32_t(entry->items[1].small_value());
       int line = 0;
       std::string text = format_traceback_entry(code, index, &line);
-      std::string key = str_to_utf8(code->filename) + "\n" + std::to_string(line) + "\n" + str_to_utf8(code->name);
+      std::string key = str_to_utf8(code->filename) + "\n" + std::to_string(line) + "\n" +
+                        str_to_utf8(code->name);
       if (key != last_key) {
         flush_repeat();
         last_key = key;
@@ -178,7 +194,8 @@ int handle_uncaught(Value exc) {
   flush_std_streams();
   if (is_instance(exc, system_exit_type)) {
     Tuple* args = exc.as<ExceptionObject>()->args;
-    Value code = args && args->size == 1 ? args->items[0] : (args && args->size > 1 ? Value(args) : none());
+    Value code =
+        args && args->size == 1 ? args->items[0] : (args && args->size > 1 ? Value(args) : none());
     if (is_none(code)) return 0;
     if (is_int(code)) {
       int64_t v;
@@ -225,8 +242,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n%s", error.c_str(), kUsage);
         return 2;
       }
-    } else if (std::strcmp(a, "-u") == 0 || std::strcmp(a, "-B") == 0 || std::strcmp(a, "-E") == 0 ||
-               std::strcmp(a, "-s") == 0 || std::strcmp(a, "-S") == 0) {
+    } else if (std::strcmp(a, "-u") == 0 || std::strcmp(a, "-B") == 0 ||
+               std::strcmp(a, "-E") == 0 || std::strcmp(a, "-s") == 0 ||
+               std::strcmp(a, "-S") == 0) {
       // CPython flags that change nothing here.
     } else if (a[0] == '-' && a[1] != '\0') {
       std::fprintf(stderr, "Unknown option: %s\n%s", a, kUsage);
@@ -255,8 +273,8 @@ int main(int argc, char** argv) {
       filename = std::string(cwd) + "/" + filename;
     FILE* fp = std::fopen(filename.c_str(), "rb");
     if (!fp) {
-      std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0],
-                   filename.c_str());
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n",
+                   argv[0], filename.c_str());
       return 2;
     }
     read_all(fp, &source);
@@ -283,9 +301,12 @@ int main(int argc, char** argv) {
     Value builtins = make_builtins_module();
     g_thread.builtins = builtins.as<Module>()->dict;
     std::vector<char*> pyargv;
-    if (have_command) pyargv.push_back(const_cast<char*>("-c"));
-    else if (filename == "<stdin>") pyargv.push_back(const_cast<char*>(i < argc ? "-" : ""));
-    else pyargv.push_back(argv[script_index]);
+    if (have_command)
+      pyargv.push_back(const_cast<char*>("-c"));
+    else if (filename == "<stdin>")
+      pyargv.push_back(const_cast<char*>(i < argc ? "-" : ""));
+    else
+      pyargv.push_back(argv[script_index]);
     for (int k = script_index + 1; k < argc; ++k) pyargv.push_back(argv[k]);
     Value sys = make_sys_module(int(pyargv.size()), pyargv.data());
     if (!have_command && filename != "<stdin>") {

@@ -72,21 +72,27 @@ static Value take_pending_exception() {
   return exc;
 }
 
-uint32_t enter_trace(CompiledLoop& loop, Frame* f) {
+// The trace of the tree whose exit stub ran (its tag is its CompiledLoop).
+static CompiledLoop& exited_trace(const x64::ExitState& exit) {
+  return *reinterpret_cast<CompiledLoop*>(exit.tag);
+}
+
+TraceExit enter_trace(CompiledLoop& loop, Frame* f) {
   JitStats& st = jit_stats();
   st.trace_entries++;
   // On the native stack: the collector scans it conservatively, so values in
   // the exit state stay alive while the exit boxes others.
   x64::ExitState exit;
   uint32_t snap = loop.code->run(reinterpret_cast<uint64_t*>(f->slots), &exit);
+  CompiledLoop& exited = exited_trace(exit);
   st.guard_failures++;
-  loop.exit_counts[snap]++;
-  restore_frames(loop, exit, snap, f);
+  exited.exit_counts[snap]++;
+  restore_frames(exited, exit, snap, f);
   // A call from the trace raised: the exit's state is the one before CALL,
   // and the exception propagates from there as the interpreter's would.
   Value exc = take_pending_exception();
   if (!exc.empty()) throw PyException{exc};
-  return snap;
+  return TraceExit{&exited, snap};
 }
 
 Value run_function_trace(Function* fn, Value* args) {
@@ -101,24 +107,35 @@ Value run_function_trace(Function* fn, Value* args) {
   g_thread.depth++;
   uint32_t snap = trace.code->run(reinterpret_cast<uint64_t*>(args), &exit);
   g_thread.depth--;
-  const Trace& t = trace.ir;
-  if (int32_t(snap) == trace.return_snap)
-    return box_exit_value(t, trace.return_value,
-                          trace.code->exit_value(exit, trace.return_value.ref));
+  CompiledLoop& exited = exited_trace(exit);
+  if (int32_t(snap) == exited.return_snap)
+    return box_exit_value(exited.ir, exited.return_value,
+                          exited.code->exit_value(exit, exited.return_value.ref));
   st.guard_failures++;
-  trace.exit_counts[snap]++;
-  // Without bridges, an exit costs more than interpreting the call: a trace
-  // whose calls often leave it early is dropped (the driver may record
-  // another, from a later call's path, a few times).
-  if (++trace.exits >= 100 && trace.exits * 8 > trace.calls) function_trace_misfits(fn->code);
+  exited.exit_counts[snap]++;
+  // An exit costs more than interpreting the call: a trace whose calls
+  // often leave it early, through exits that will not get a bridge, is
+  // dropped (the driver may record another, from a later call's path, a few
+  // times).
+  bool waiting_for_bridge = exited.bridge_at[snap] != UINT32_MAX && trace.bridge_failures == 0;
+  if (!waiting_for_bridge && ++trace.exits >= 100 && trace.exits * 8 > trace.calls)
+    function_trace_misfits(fn->code);
   // The call goes on in the interpreter: its frame, with the arguments, and
   // the frames of inlined calls, rebuilt from the exit.
   Frame* root = push_blank_frame(fn);
   root->back = g_thread.current;
   g_thread.current = root;
   for (uint32_t i = 0; i < fn->code->argcount; ++i) root->slots[i] = args[i];
-  restore_frames(trace, exit, snap, root);
-  return resume_frames(root, take_pending_exception());
+  restore_frames(exited, exit, snap, root);
+  Value exc = take_pending_exception();
+  if (exc.empty()) {
+    try {
+      maybe_record_bridge(exited, snap);
+    } catch (PyException& e) {
+      exc = e.exc;  // raised by the call as the bridge recorded it
+    }
+  }
+  return resume_frames(root, exc);
 }
 
 }  // namespace kestrel::jit

@@ -40,6 +40,26 @@ struct CompiledLoop {
   int32_t return_snap = -1;
   SnapEntry return_value{};
   uint64_t calls = 0, exits = 0;
+
+  // Bridges (docs/jit.md, "Bridges"). A trace tree: the root trace (a loop
+  // or function trace) owns every bridge grown from its exits and from its
+  // bridges' exits; each trace knows its root.
+  CompiledLoop* root = this;
+  std::vector<std::unique_ptr<CompiledLoop>> bridges;  // the root's
+  // Per snapshot: the exit count at which to try recording a bridge
+  // (UINT32_MAX: never, or done).
+  std::vector<uint32_t> bridge_at;
+  int bridge_failures = 0;  // failed attempts in this tree (backs the next ones off)
+  // What ends a bridge of this tree (copied from the root).
+  bool function = false;
+  uint32_t header = 0, backedge = 0, entry_depth = 0;
+};
+
+// Where a trace left: the trace of the tree that exited (the root or one of
+// its bridges) and its snapshot number.
+struct TraceExit {
+  CompiledLoop* trace;
+  uint32_t snap;
 };
 
 // The driver drops a function trace whose calls often leave it early.
@@ -47,7 +67,14 @@ void function_trace_misfits(Code* code);
 
 // Runs the trace on frame `f` (stopped at the loop header) until a guard
 // fails, then writes the snapshot's state into the frame: slots, f->ip, f->sp.
-// Returns the exit's snapshot number.
-uint32_t enter_trace(CompiledLoop& loop, Frame* f);
+// Returns which trace of the tree left, through which snapshot.
+TraceExit enter_trace(CompiledLoop& loop, Frame* f);
+
+// Called after an exit rebuilt the frames (g_thread.current the innermost,
+// `root` the tree's frame): when the exit is hot, records a bridge from
+// there (the program runs on meanwhile, to the loop's back edge or the
+// function's return), compiles it and patches it into the exit. Returns
+// true when it recorded (the frames moved). May raise what the program raises.
+bool maybe_record_bridge(CompiledLoop& exited, uint32_t snap);
 
 }  // namespace kestrel::jit

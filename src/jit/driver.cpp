@@ -126,26 +126,73 @@ void record_abort(const Code* code, uint32_t header, const std::string& reason, 
                  location(code, header == kFunctionEntry ? 0 : header).c_str());
 }
 
+// Exits after which a bridge may be recorded (docs/jit.md, "Bridges").
+uint32_t bridge_threshold() {
+  const JitOptions& o = jit_options();
+  return uint32_t(std::max(1, std::min(o.threshold, o.bridge_threshold)));
+}
+
 // Optimizes and compiles a recorded trace; on failure returns null with
-// the reason in *error. `what` names the trace in the log.
+// the reason in *error. `what` names the trace in the log. A bridge is
+// compiled for its parent's frame and registers (`bridge`), and belongs to
+// the parent's tree.
 std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string& what,
-                                      std::string* error) {
+                                      std::string* error, bool function,
+                                      const x64::BridgeInfo* bridge = nullptr,
+                                      CompiledLoop* parent = nullptr) {
   JitStats& st = jit_stats();
   auto compiled = std::make_unique<CompiledLoop>();
+  compiled->function = function;
+  if (parent) {
+    compiled->root = parent->root;
+    compiled->header = parent->header;
+    compiled->backedge = parent->backedge;
+    compiled->entry_depth = parent->entry_depth;
+  }
   compiled->recorded = outcome.trace;
   compiled->ir = std::move(outcome.trace);
   for (Value v : outcome.constants) compiled->roots.vec().push_back(v);
   *error = opt::optimize(compiled->ir, jit_options().passes);
   if (error->empty()) {
-    compiled->code = x64::compile_trace(compiled->ir, error);
+    compiled->code = x64::compile_trace(
+        compiled->ir, error, uint64_t(reinterpret_cast<uintptr_t>(compiled.get())), bridge);
     if (!compiled->code && error->empty()) *error = "backend failed";
   } else {
     *error = "optimizer: " + *error;
   }
   if (!error->empty()) return nullptr;
   st.code_bytes += compiled->code->code_size();
-  compiled->exit_counts.assign(compiled->ir.snapshots().size(), 0);
-  compiled->number = st.loops_compiled + st.functions_compiled + 1;
+  const Trace& t = compiled->ir;
+  const size_t nsnaps = t.snapshots().size();
+  compiled->exit_counts.assign(nsnaps, 0);
+  compiled->number = uint32_t(st.loops_compiled + st.functions_compiled + st.bridges_compiled + 1);
+  // Exits that never get a bridge: a guard on a helper's result fails only
+  // when the helper raised, after its effects (the exit raises; a bridge
+  // would run the call again), and a function trace's return.
+  compiled->bridge_at.assign(nsnaps, jit_options().bridges ? bridge_threshold() : UINT32_MAX);
+  for (IrRef r = 0; r < IrRef(t.size()); ++r) {
+    const IrIns& x = t[r];
+    if (!is_guard(x.op)) continue;
+    bool on_call =
+        !is_const(x.a) && x.a >= 0 && (t[x.a].op == IrOp::CALL || t[x.a].op == IrOp::CALLP);
+    if (x.op == IrOp::EXIT || ((x.op == IrOp::GUARD_NE || x.op == IrOp::GUARD_EQ) && on_call))
+      compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
+    for (const SnapEntry& e : t.snapshots().entries(uint32_t(x.snap)))
+      if (e.kind == SnapKind::Virtual) compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
+  }
+  // A function trace (or bridge) ends with the EXIT of its RETURN_VALUE:
+  // the result is the top of the root frame's stack (the recorder wrote it,
+  // so the final snapshot lists it).
+  if (compiled->function && t[IrRef(t.size() - 1)].op == IrOp::EXIT) {
+    uint32_t snap = uint32_t(t[IrRef(t.size() - 1)].snap);
+    const SnapFrame& frame = t.snapshots().frames(snap)[0];
+    uint32_t top = static_cast<const Code*>(frame.code)->nlocalsplus + frame.depth - 1;
+    for (const SnapEntry& e : t.snapshots().entries(snap))
+      if (e.frame == 0 && e.slot == top) {
+        compiled->return_value = e;
+        compiled->return_snap = int32_t(snap);
+      }
+  }
   if (FILE* log = log_file()) {
     std::fprintf(log, "==== trace %u: %s\n", compiled->number, what.c_str());
     std::fprintf(log, "---- recorded IR\n%s", print_trace(compiled->recorded).c_str());
@@ -180,6 +227,7 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   JitStats& st = jit_stats();
   auto start = std::chrono::steady_clock::now();
   st.recordings++;
+  const uint32_t entry_depth = uint32_t(f->sp - f->stack_base());
   RecordOutcome outcome =
       record_loop(f, loop->header, loop->last_backedge, jit_options().max_trace_length);
   if (!outcome.closed) {
@@ -193,13 +241,16 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   auto compiled = compile(
       outcome,
       "loop at " + location(loop->code, loop->header) + ", pc " + std::to_string(loop->header),
-      &error);
+      &error, false);
   st.compile_ns += elapsed_ns(start);
   if (!compiled) {
     record_abort(loop->code, loop->header, error, loop->header);
     back_off(&loop->aborts, counter);
     return;
   }
+  compiled->header = loop->header;
+  compiled->backedge = loop->last_backedge;
+  compiled->entry_depth = entry_depth;
   st.loops_compiled++;
   loop->globals = f->globals;
   loop->aborts = 0;
@@ -250,11 +301,12 @@ bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
   if (f->globals != loop->globals) return false;
   const Instr* header_ip = code->code + header;
   for (auto& variant : loop->variants) {
-    uint32_t snap = enter_trace(*variant, f);
-    if (!variant->entry_exit[snap] || f->ip != header_ip) {
-      note_profit(loop, *variant, snap, counter);
-      return true;
-    }
+    TraceExit exit = enter_trace(*variant, f);
+    bool root_exit = exit.trace == variant.get();
+    if (root_exit && variant->entry_exit[exit.snap] && f->ip == header_ip) continue;
+    if (root_exit) note_profit(loop, *variant, exit.snap, counter);
+    maybe_record_bridge(*exit.trace, exit.snap);
+    return true;
   }
   // No variant fits the values at the header.
   if (loop->variants.size() < kMaxVariants) {
@@ -329,7 +381,8 @@ void on_hot_function(Frame* f) {
     return;
   }
   std::string error;
-  auto compiled = compile(outcome, "function " + location(co, 0), &error);
+  auto compiled = compile(outcome, "function " + location(co, 0), &error, true);
+  if (compiled) compiled->backedge = co->ninstrs;  // (bridges end at the return)
   st.compile_ns += elapsed_ns(start);
   if (!compiled) {
     record_abort(co, kFunctionEntry, error, 0);
@@ -337,19 +390,119 @@ void on_hot_function(Frame* f) {
     return;
   }
   st.functions_compiled++;
-  const Trace& t = compiled->ir;
-  // The result: the top of the stack at RETURN_VALUE (the recorder wrote
-  // it, so the final snapshot lists it).
-  uint32_t snap = uint32_t(t[IrRef(t.size() - 1)].snap);
-  uint32_t top = co->nlocalsplus + t.snapshots().frames(snap)[0].depth - 1;
-  for (const SnapEntry& e : t.snapshots().entries(snap))
-    if (e.frame == 0 && e.slot == top) {
-      compiled->return_value = e;
-      compiled->return_snap = int32_t(snap);
-    }
   info.aborts = 0;
   co->jit_function = compiled.get();
   info.traces.push_back(std::move(compiled));
+}
+
+namespace {
+
+constexpr size_t kMaxBridgesPerTree = 64;
+
+// The parent's snapshot as the bridge's starting values: constants stay
+// constants (a compare fused into its guard has a known value there), the
+// rest become INPUTs read from the parent's registers and spill slots.
+bool bridge_start(const CompiledLoop& parent, uint32_t snap, x64::BridgeInfo* info,
+                  BridgeStart* start) {
+  const Trace& t = parent.ir;
+  const x64::Allocation& al = parent.code->allocation();
+  auto frames = t.snapshots().frames(snap);
+  start->frames.assign(frames.begin(), frames.end());
+  std::unordered_map<IrRef, uint32_t> input_of;
+  for (const SnapEntry& e : t.snapshots().entries(snap)) {
+    if (e.kind == SnapKind::Virtual) return false;
+    BridgeValue v{};
+    v.frame = e.frame;
+    v.slot = e.slot;
+    v.type = t.type_of(e.ref);
+    v.rep = e.kind == SnapKind::Bool ? Rep::Bool
+            : v.type == IrType::Int  ? Rep::Int
+            : v.type == IrType::Dbl  ? Rep::Dbl
+                                     : Rep::Ref;
+    if (is_const(e.ref)) {
+      v.is_const = true;
+      v.bits = t.constant(e.ref).bits;
+    } else {
+      const x64::Loc& l = al.loc[size_t(e.ref)];
+      if (l.kind == x64::LocKind::Known) {
+        v.is_const = true;
+        v.bits = l.index;
+      } else if (l.kind == x64::LocKind::None) {
+        return false;
+      } else {
+        auto [it, fresh] = input_of.try_emplace(e.ref, uint32_t(info->inputs.size()));
+        if (fresh) {
+          info->inputs.push_back(l);
+          start->input_types.push_back(v.type);
+        }
+        v.input = it->second;
+      }
+    }
+    start->values.push_back(v);
+  }
+  const CompiledLoop& root = *parent.root;
+  start->function = root.function;
+  start->header = root.header;
+  start->backedge = root.backedge;
+  start->entry_depth = root.entry_depth;
+  info->parent = parent.code.get();
+  info->root = root.code.get();
+  return true;
+}
+
+}  // namespace
+
+bool maybe_record_bridge(CompiledLoop& exited, uint32_t snap) {
+  if (exited.exit_counts[snap] < exited.bridge_at[snap]) return false;
+  CompiledLoop& root = *exited.root;
+  // Not while another trace records (its concrete execution ran this one).
+  if (recording()) return false;
+  exited.bridge_at[snap] = UINT32_MAX;
+  if (root.bridges.size() >= kMaxBridgesPerTree) return false;
+  x64::BridgeInfo info;
+  BridgeStart start;
+  if (!bridge_start(exited, snap, &info, &start)) return false;
+  JitStats& st = jit_stats();
+  auto begin = std::chrono::steady_clock::now();
+  st.recordings++;
+  const SnapFrame& top = start.frames.back();
+  const Code* where = static_cast<const Code*>(top.code);
+  auto give_up = [&](const std::string& reason, uint32_t pc, const Code* code) {
+    record_abort(code, top.pc, "bridge: " + reason, pc, code);
+    // Tried again later, after more exits (never blacklisted).
+    int shift = std::min(root.bridge_failures++, 12);
+    exited.bridge_at[snap] = exited.exit_counts[snap] + (bridge_threshold() << shift);
+  };
+  RecordOutcome outcome;
+  try {
+    outcome = record_bridge(start, jit_options().max_trace_length);
+  } catch (...) {
+    give_up("exception while recording", top.pc, where);
+    st.compile_ns += elapsed_ns(begin);
+    throw;
+  }
+  if (!outcome.closed) {
+    give_up(outcome.abort_reason, outcome.abort_pc,
+            outcome.abort_code ? outcome.abort_code : where);
+    st.compile_ns += elapsed_ns(begin);
+    return true;
+  }
+  std::string error;
+  std::string what = "bridge from trace " + std::to_string(exited.number) + " exit " +
+                     std::to_string(snap) + " at " + location(where, top.pc);
+  auto bridge = compile(outcome, what, &error, root.function, &info, &exited);
+  if (bridge && !exited.code->patch_exit(snap, bridge->code->code())) {
+    error = "bridge out of jump range";
+    bridge = nullptr;
+  }
+  st.compile_ns += elapsed_ns(begin);
+  if (!bridge) {
+    give_up(error, top.pc, where);
+    return true;
+  }
+  st.bridges_compiled++;
+  root.bridges.push_back(std::move(bridge));
+  return true;
 }
 
 void function_trace_misfits(Code* co) {
@@ -389,11 +542,14 @@ void jit_finish() {
   if (jit_options().stats) print_jit_stats(stderr);
   if (FILE* log = log_file()) {
     std::fprintf(log, "==== exit profile\n");
+    auto tree = [&](const CompiledLoop& t, const std::string& what) {
+      log_exit_profile(log, t, what);
+      for (auto& b : t.bridges) log_exit_profile(log, *b, "bridge of " + what);
+    };
     for (auto& [key, loop] : loops())
-      for (auto& v : loop->variants)
-        log_exit_profile(log, *v, "loop at " + location(loop->code, loop->header));
+      for (auto& v : loop->variants) tree(*v, "loop at " + location(loop->code, loop->header));
     for (auto& [code, info] : functions())
-      for (auto& v : info.traces) log_exit_profile(log, *v, "function " + location(code, 0));
+      for (auto& v : info.traces) tree(*v, "function " + location(code, 0));
     std::fclose(log);
   }
 }

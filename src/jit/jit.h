@@ -17,6 +17,8 @@ struct JitOptions {
   int threshold = 1000;            // back-edge count before a loop is recorded
   bool stats = false;              // --jit-stats: print a summary at exit
   bool functions = true;           // --jit-functions: traces of hot function entries
+  bool bridges = true;             // --jit-bridges: hot exits get bridges
+  int bridge_threshold = 50;       // exits before a bridge (at most `threshold`)
   std::string log_path;            // --jit-log=FILE
   size_t max_trace_length = 4000;  // IR instructions per recorded iteration
   opt::PassOptions passes;         // --jit-opt=...

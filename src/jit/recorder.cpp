@@ -3,6 +3,7 @@
 // trace. docs/jit.md ("Recorder") describes the trace it produces.
 #include "jit/recorder.h"
 
+#include <bit>
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -196,6 +197,9 @@ class Recorder {
         shadow_[i] = TV(Value(), null_ref_, Rep::Ref);
   }
 
+  // A bridge from a parent trace's exit (record_bridge).
+  Recorder(const BridgeStart& start, size_t max_length);
+
   RecordOutcome run();
 
   Trace& trace() { return t_; }
@@ -251,12 +255,14 @@ class Recorder {
   void inline_call(Function* fn, uint32_t argc, size_t nargs);
   void return_value();
   void close_loop(RecordOutcome* out);
+  void close_bridge(RecordOutcome* out);
 
   Frame* f_;
   Code* code_;
   uint32_t header_, backedge_;
   size_t max_length_;
   bool function_ = false;  // recording a function trace
+  bool bridge_ = false;    // recording a bridge (starts at pc_, not the header)
   bool returned_ = false;  // ... which has reached its RETURN_VALUE
   uint32_t nlocals_ = 0;
   uint32_t depth_ = 0, entry_depth_ = 0;
@@ -1125,12 +1131,75 @@ void Recorder::step(Instr in) {
   }
 }
 
+// The parent's frames as the exit left them: the root frame's slots the
+// parent's snapshot does not list still hold their values from the root
+// trace's entry (LOADSLOT reads them), an inlined frame's are empty; the
+// listed ones are the parent's values, so later snapshots list them too.
+Recorder::Recorder(const BridgeStart& s, size_t max_length)
+    : header_(s.header),
+      backedge_(s.backedge),
+      max_length_(max_length),
+      function_(s.function),
+      bridge_(true) {
+  null_ref_ = t_.kref(0);
+  std::vector<IrRef> inputs;
+  for (size_t n = 0; n < s.input_types.size(); ++n)
+    inputs.push_back(t_.emit_typed(IrOp::INPUT, s.input_types[n], IrRef(n)));
+  const size_t nframes = s.frames.size();
+  std::vector<Frame*> frames(nframes);
+  Frame* fr = g_thread.current;
+  for (size_t k = nframes; k-- > 0; fr = fr->back) frames[k] = fr;
+  for (size_t k = 0; k < nframes; ++k) {
+    Frame* f = frames[k];
+    Code* code = f->code;
+    const uint32_t nlocals = code->nlocalsplus;
+    std::vector<TV> shadow(nlocals + code->max_stack + 1, TV(Value(), null_ref_, Rep::Ref));
+    if (k == 0)
+      for (size_t i = 0; i < shadow.size(); ++i)
+        if (!function_ || i < code->argcount) shadow[i] = TV(Value(), kNoRef, Rep::Ref);
+    std::vector<bool> dirty(shadow.size(), false);
+    for (const BridgeValue& v : s.values) {
+      if (v.frame != k) continue;
+      IrRef ref;
+      if (!v.is_const) {
+        ref = inputs[v.input];
+      } else if (v.type == IrType::Dbl) {
+        ref = t_.kdbl(std::bit_cast<double>(v.bits));
+      } else if (v.type == IrType::Int) {
+        ref = t_.kint(int64_t(v.bits));
+      } else {
+        ref = kvalue(Value::from_bits(v.bits));
+      }
+      shadow[v.slot] = TV(f->slots[v.slot], ref, v.rep);
+      dirty[v.slot] = true;
+    }
+    const SnapFrame& sf = s.frames[k];
+    Function* fn = k == 0 ? nullptr : static_cast<Function*>(const_cast<void*>(sf.func));
+    if (k + 1 < nframes) {
+      callers_.push_back(
+          Caller{f, code, fn, nlocals, sf.depth, sf.pc, std::move(shadow), std::move(dirty)});
+      continue;
+    }
+    f_ = f;
+    code_ = code;
+    func_ = fn;
+    nlocals_ = nlocals;
+    depth_ = sf.depth;
+    pc_ = sf.pc;
+    shadow_ = std::move(shadow);
+    dirty_ = std::move(dirty);
+  }
+  entry_depth_ = s.entry_depth;
+}
+
 RecordOutcome Recorder::run() {
   RecordOutcome out;
   Recorder* saved = g_recorder;
   g_recorder = this;
-  pc_ = header_;
-  snapshot();  // snapshot 0: the entry state (see close_loop)
+  if (!bridge_) {
+    pc_ = header_;
+    snapshot();  // snapshot 0: the entry state (see close_loop)
+  }
   try {
     for (;;) {
       if (t_.size() > max_length_) abort("trace too long");
@@ -1153,7 +1222,10 @@ RecordOutcome Recorder::run() {
       }
       if (function_) continue;
       if (pc_ == header_ && in.op() == Op::JUMP_BACKWARD) {
-        close_loop(&out);
+        if (bridge_)
+          close_bridge(&out);
+        else
+          close_loop(&out);
         break;
       }
       if (pc_ < header_ || pc_ > backedge_) throw Abort{"left the loop"};
@@ -1262,6 +1334,26 @@ void Recorder::close_loop(RecordOutcome* out) {
   t.emit(IrOp::JUMP);
   c.commit(out->trace);
   out->closed = true;
+}
+
+// A loop bridge ends at the back edge: the root trace re-enters from the
+// frame, so every slot whose value the frame does not hold yet is written
+// (boxed), then LINK jumps to the root's entry.
+void Recorder::close_bridge(RecordOutcome* out) {
+  if (depth_ != entry_depth_) abort("stack depth differs at the back edge");
+  std::vector<std::pair<uint32_t, IrRef>> stores;
+  for (uint32_t i = 0; i < nlocals_ + depth_; ++i)
+    if (dirty_[i]) stores.push_back({i, as_ref(shadow_[i])});
+  // (Boxing may allocate or fail a guard: the stores come after all of it.)
+  for (auto [slot, ref] : stores) t_.emit(IrOp::STORESLOT, IrRef(slot), ref);
+  t_.emit(IrOp::LINK);
+  out->trace = std::move(t_);
+  out->closed = true;
+}
+
+RecordOutcome record_bridge(const BridgeStart& start, size_t max_length) {
+  Recorder r(start, max_length);
+  return r.run();
 }
 
 RecordOutcome record_function(Frame* f, size_t max_length) {

@@ -171,6 +171,32 @@ RecordOutcome record_loop(Frame* f, uint32_t header_pc, uint32_t backedge_pc, si
 RecordOutcome record_function(Frame* f, size_t max_length);
 bool recording();  // a recording is in progress
 
+// Where a bridge starts (docs/jit.md, "Bridges"): a parent trace's exit,
+// after the deoptimiser rebuilt its frames (g_thread.current is the
+// innermost, `frames` the parent snapshot's, the root frame first). Each
+// entry of the parent's snapshot becomes a known slot value: a constant or
+// one of the bridge's INPUTs (the parent's register or spill slot).
+struct BridgeValue {
+  uint8_t frame;
+  uint16_t slot;
+  Rep rep;        // how the parent held it
+  IrType type;    // its IR type (Int for Rep::Int and Rep::Bool)
+  bool is_const;  // a constant with these bits, else INPUT number `input`
+  uint64_t bits;
+  uint32_t input;
+};
+struct BridgeStart {
+  std::vector<SnapFrame> frames;
+  std::vector<BridgeValue> values;
+  std::vector<IrType> input_types;  // per INPUT number
+  // What ends the bridge: the loop's back edge to `header` (then the bridge
+  // writes the frame and LINKs to the root trace) or, for a function trace,
+  // the root frame's RETURN_VALUE (an EXIT, as record_function's).
+  bool function = false;
+  uint32_t header = 0, backedge = 0, entry_depth = 0;
+};
+RecordOutcome record_bridge(const BridgeStart& start, size_t max_length);
+
 // Well-known helpers called from traces (also recognised by the optimizer).
 uint64_t jit_box_int(int64_t v);
 uint64_t jit_box_float(double d);

@@ -111,6 +111,7 @@ def main():
             else:
                 print(f"ok   {name}: body {' '.join(body)}")
         failures += check_observability(args, tmp)
+        failures += check_bridges(args, tmp)
     return 1 if failures else 0
 
 
@@ -149,6 +150,82 @@ def check_observability(args, tmp):
         print(got.stderr)
         return 1
     print("ok   observability: --jit-stats and --jit-log")
+    return 0
+
+
+BRIDGES = """
+def flip(n):
+    total = 0
+    for i in range(n):
+        if i % 3 == 0:
+            total += i
+        else:
+            total -= 1
+    return total
+
+def step(x, i):
+    if i & 1:
+        return x + i * 0.5
+    return x - 1.0
+
+def floats(n):
+    x = 0.0
+    for i in range(n):
+        x = step(x, i)
+    return x
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(flip(200000), floats(200000), fib(22))
+"""
+
+
+def check_bridges(args, tmp):
+    """Hot exits get bridges: a branch that goes both ways, an exit inside an
+    inlined call, and a function trace's other path stop leaving the trace
+    once their bridges are compiled (few guard failures for many iterations),
+    the log shows each bridge, and --jit-bridges=off prints the same."""
+    prog = os.path.join(tmp, "bridges.py")
+    with open(prog, "w") as f:
+        f.write(BRIDGES)
+    log = os.path.join(tmp, "bridges.log")
+    expected = subprocess.run([args.python, prog], capture_output=True, text=True).stdout
+    got = subprocess.run([args.kestrel, "--jit-stats", "--jit-log=" + log, prog],
+                         capture_output=True, text=True)
+    off = subprocess.run([args.kestrel, "--jit-stats", "--jit-bridges=off", prog],
+                         capture_output=True, text=True)
+    problems = []
+    if got.stdout != expected:
+        problems.append(f"output {got.stdout!r} != CPython's {expected!r}")
+    if off.stdout != expected:
+        problems.append(f"--jit-bridges=off output {off.stdout!r} != CPython's {expected!r}")
+
+    def stat(text, key):
+        m = re.search(r"^jit " + key + r": (\d+)", text, re.M)
+        return int(m.group(1)) if m else -1
+
+    bridges, failures = stat(got.stderr, "bridges compiled"), stat(got.stderr, "guard failures")
+    if bridges < 3:
+        problems.append(f"{bridges} bridges compiled, expected at least 3")
+    # Without bridges every odd iteration leaves; with them, only the exits
+    # before each bridge is compiled (and the loops' final exits) remain.
+    if failures < 0 or failures > 1000:
+        problems.append(f"{failures} guard failures for 400000 iterations")
+    if stat(off.stderr, "bridges compiled") != 0 or stat(off.stderr, "guard failures") < 100000:
+        problems.append("--jit-bridges=off still compiled bridges")
+    text = open(log).read() if os.path.exists(log) else ""
+    if not re.search(r"^==== trace \d+: bridge from trace \d+ exit \d+ at " + re.escape(prog), text, re.M):
+        problems.append("no bridge in the --jit-log file")
+    if not re.search(r"^\d{4} \S+\s+LINK", text, re.M):
+        problems.append("no LINK (a bridge back to its loop) in the --jit-log file")
+    if problems:
+        print("FAIL bridges: " + "; ".join(problems))
+        print(got.stderr)
+        return 1
+    print(f"ok   bridges: {bridges} bridges, {failures} guard failures")
     return 0
 
 

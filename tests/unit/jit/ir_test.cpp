@@ -152,7 +152,7 @@ TEST(IrTest, VerifierCatchesErrors) {
   check("0000 int PHI #1 #1\n", "PHI must directly follow LOOP");
   check("0000 --- LOOP\n0001 int ADD #1 #1\n0002 int PHI #1 0001\n0003 --- JUMP\n",
         "PHI must directly follow LOOP");
-  check("0000 int ADD #1 #1\n", "a trace ends with JUMP or EXIT");
+  check("0000 int ADD #1 #1\n", "a trace ends with JUMP, EXIT or LINK");
   check("0000 --- JUMP\n0001 int ADD #1 #1\n", "JUMP must be last");
 }
 
