@@ -7,7 +7,8 @@
 //
 //   prologue   push the six callee-saved registers (a bridge may use any),
 //              reserve the frame, keep `slots` and `exit` in the frame;
-//              reentry() points just after it
+//              entry_after_pushes() points just after the pushes (LINK from
+//              another tree enters there), reentry() just after the prologue
 //   preamble   instructions before LOOP
 //   LOOP       parallel move: PHI entry values -> PHI locations; loop label
 //   body       instructions after the PHIs
@@ -30,6 +31,10 @@
 // in the root's frame (its spill slots come after its parent's), and leaves
 // through its own stubs and common exit, which ends with the root's
 // epilogue, or through LINK, a jump to the root's reentry().
+// LINK to another tree's root (link_target; nested loops on one frame): reload
+// rdi/rsi from this frame, drop this root's frame (add rsp, frame), jump to
+// the target's entry_after_pushes(). All roots push the same registers, so
+// the target's epilogue returns to the first root's caller.
 // Every guard is a conditional jump (always the rel32 form, so it can be
 // patched to a bridge) to its snapshot's stub; a compare whose only user is
 // a GUARD_TRUE/GUARD_FALSE (regalloc's fused_into) is emitted there as
@@ -80,10 +85,11 @@ class ErrorCollector : public ErrorHandler {
 
 // What the emitter needs besides the trace and its allocation.
 struct EmitConfig {
-  uint64_t tag = 0;                    // stored in ExitState::tag by every exit
-  const BridgeInfo* bridge = nullptr;  // null: a root trace
-  uint32_t frame = 0;                  // frame size below the pushes (a bridge: the root's)
-  std::vector<uint8_t> pushed;         // callee-saved registers pushed (a bridge: the root's)
+  uint64_t tag = 0;                     // stored in ExitState::tag by every exit
+  const BridgeInfo* bridge = nullptr;   // null: a root trace
+  const CompiledTrace* link = nullptr;  // LINK to another tree's root; null: the own root
+  uint32_t frame = 0;                   // frame size below the pushes (a bridge: the root's)
+  std::vector<uint8_t> pushed;          // callee-saved registers pushed (a bridge: the root's)
 };
 
 class Emitter {
@@ -93,6 +99,7 @@ class Emitter {
 
   std::vector<std::pair<uint32_t, uint32_t>> exit_sites;  // (snapshot, offset of the jump's end)
   size_t reentry_offset = 0;                              // a root's: just after the prologue
+  size_t after_pushes_offset = 0;                         // a root's: just after the pushes
 
   void emit_all() {
     exit_labels_.resize(t_.snapshots().size());
@@ -109,6 +116,7 @@ class Emitter {
       // trace's bridges may use any), reserve the frame (compile_trace sized
       // it so that return address + pushes + frame ≡ 0 mod 16).
       for (uint8_t r : pushed_) a_.push(x86::gpq(r));
+      after_pushes_offset = a_.offset();  // LINK from another tree enters here
       a_.sub(x86::rsp, frame_);
       a_.mov(x86::qword_ptr(x86::rsp, kSlotsOff), x86::rdi);
       a_.mov(x86::qword_ptr(x86::rsp, kExitPtrOff), x86::rsi);
@@ -965,8 +973,20 @@ class Emitter {
         a_.mov(x86::qword_ptr(x86::r10, 8 * x.a), v);
         break;
       }
-      case IrOp::LINK:  // back into the root, which re-reads the slots
-        a_.mov(x86::r11, Imm(int64_t(reinterpret_cast<uintptr_t>(cfg_.bridge->root->reentry()))));
+      case IrOp::LINK:
+        if (cfg_.link == nullptr) {
+          // Back into the own root, which re-reads the slots.
+          a_.mov(x86::r11, Imm(int64_t(reinterpret_cast<uintptr_t>(cfg_.bridge->root->reentry()))));
+        } else {
+          // Into another tree's root on the same frame: its prologue after the
+          // pushes (identical in every root) takes slots and exit from rdi/rsi
+          // and reserves its own frame in place of ours.
+          a_.mov(x86::rdi, x86::qword_ptr(x86::rsp, kSlotsOff));
+          a_.mov(x86::rsi, x86::qword_ptr(x86::rsp, kExitPtrOff));
+          a_.add(x86::rsp, frame_);
+          a_.mov(x86::r11,
+                 Imm(int64_t(reinterpret_cast<uintptr_t>(cfg_.link->entry_after_pushes()))));
+        }
         a_.jmp(x86::r11);
         break;
     }
@@ -1024,13 +1044,27 @@ std::string check_bridge(const Trace& t, const BridgeInfo& b) {
 }  // namespace
 
 std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error, uint64_t exit_tag,
-                                             const BridgeInfo* bridge) {
+                                             const BridgeInfo* bridge,
+                                             const CompiledTrace* link_target) {
   auto out = std::unique_ptr<CompiledTrace>(new CompiledTrace());
   out->is_bridge_ = bridge != nullptr;
   out->exit_tag_ = exit_tag;
   EmitConfig cfg;
   cfg.tag = exit_tag;
   cfg.bridge = bridge;
+  const bool links = !t.instructions().empty() && t.instructions().back().op == IrOp::LINK;
+  if (links && link_target != nullptr && (bridge == nullptr || link_target != bridge->root)) {
+    if (link_target->is_bridge() || link_target->entry_after_pushes() == nullptr) {
+      *error = "link target is not a root trace";
+      return nullptr;
+    }
+    if (!std::equal(link_target->pushed_registers().begin(), link_target->pushed_registers().end(),
+                    std::begin(kCalleeSaved), std::end(kCalleeSaved))) {
+      *error = "link target pushes other registers";
+      return nullptr;
+    }
+    cfg.link = link_target;
+  }
   if (bridge != nullptr) {
     if (std::string e = check_bridge(t, *bridge); !e.empty()) {
       *error = e;
@@ -1046,10 +1080,18 @@ std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error,
     out->pushed_ = bridge->root->pushed_registers();
   } else {
     for (const IrIns& x : t.instructions()) {
-      if (x.op == IrOp::INPUT || x.op == IrOp::LINK) {
-        *error = std::string(op_name(x.op)) + " outside a bridge";
+      if (x.op == IrOp::INPUT) {
+        *error = "INPUT outside a bridge";
         return nullptr;
       }
+    }
+    if (links && cfg.link == nullptr) {
+      *error = "LINK in a root trace without a link target";
+      return nullptr;
+    }
+    if (links && t.loop_ref() >= 0) {
+      *error = "a root trace with LINK has no LOOP";
+      return nullptr;
     }
     out->alloc_ = allocate_registers(t);
     out->spill_capacity_ = std::min(out->alloc_.spill_slots + kBridgeSpillSlots, kMaxSpillSlots);
@@ -1106,6 +1148,7 @@ std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error,
   if (bridge == nullptr) {
     out->entry_ = reinterpret_cast<CompiledTrace::EntryFn>(out->mem_.base());
     out->reentry_ = out->mem_.base() + em.reentry_offset;
+    out->after_pushes_ = out->mem_.base() + em.after_pushes_offset;
   }
   for (size_t k = 0; k < t.const_count(); ++k)
     out->const_bits_.push_back(t.constant(const_ref(uint32_t(k))).bits);

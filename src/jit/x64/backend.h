@@ -20,6 +20,12 @@
 // root's frame with the parent's registers as they are at that guard. Their
 // exits leave through the root's epilogue, so the root's run() returns them
 // too; ExitState::tag says which trace exited.
+//
+// LINK (a bridge's, or a straight-line root's last instruction) jumps to the
+// own root's reentry(), or with a link_target (the root of another tree on
+// the same frame, e.g. an inner loop's) to link_target->entry_after_pushes():
+// this root's frame is dropped and the target's reserved, the pushed
+// registers stay, so the target's exits return from the first root's run().
 #pragma once
 
 #include <cstddef>
@@ -98,9 +104,14 @@ struct BridgeInfo {
 // with LINK or EXIT, no LOOP) for bridge->parent's frame and registers: it
 // has no prologue, its entry is code(), and it is linked with
 // parent->patch_exit(snap, bridge_code->code()).
+// `link_target` is the root trace LINK enters (ignored without LINK): null or
+// the bridge's own root means its reentry(); any other root is entered at
+// entry_after_pushes() (see above). A root trace (no bridge) may end with
+// LINK only with a link_target, and then has no LOOP (and never INPUTs).
 std::unique_ptr<CompiledTrace> compile_trace(const Trace& t, std::string* error,
                                              uint64_t exit_tag = 0,
-                                             const BridgeInfo* bridge = nullptr);
+                                             const BridgeInfo* bridge = nullptr,
+                                             const CompiledTrace* link_target = nullptr);
 
 class CompiledTrace {
  public:
@@ -115,6 +126,10 @@ class CompiledTrace {
   // in the frame), where the trace starts reading slots; LINK jumps there.
   // Null for a bridge.
   const void* reentry() const { return reentry_; }
+  // Root: the address just after the six pushes (the rest of the prologue
+  // reserves this root's frame and stores rdi = slots, rsi = exit there);
+  // LINK from another tree jumps there. Null for a bridge.
+  const void* entry_after_pushes() const { return after_pushes_; }
   // One past the highest spill slot this trace uses (a bridge's count from
   // its parent's spill_end(), and so do its own bridges').
   uint32_t spill_end() const { return alloc_.spill_slots; }
@@ -146,11 +161,12 @@ class CompiledTrace {
 
  private:
   friend std::unique_ptr<CompiledTrace> compile_trace(const Trace&, std::string*, uint64_t,
-                                                      const BridgeInfo*);
+                                                      const BridgeInfo*, const CompiledTrace*);
   CodeRegion mem_;
   size_t code_size_ = 0;
   EntryFn entry_ = nullptr;
   const void* reentry_ = nullptr;
+  const void* after_pushes_ = nullptr;
   bool is_bridge_ = false;
   uint64_t exit_tag_ = 0;
   uint32_t spill_capacity_ = 0;

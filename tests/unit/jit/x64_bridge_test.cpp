@@ -34,17 +34,22 @@ struct Node {
   std::unique_ptr<x64::CompiledTrace> code;
   uint64_t tag = 0;
   std::map<uint32_t, Node*> bridges;  // exit number -> bridge
+  const Node* root = nullptr;         // the tree's root (itself for a root)
+  const Node* link = nullptr;         // the root LINK enters (null: `root`)
 };
 
+// `link`: the root of another tree that the trace's LINK enters.
 std::unique_ptr<Node> compile_root(const std::string& text, uint64_t tag,
-                                   const HelperRegistry* h = nullptr) {
+                                   const HelperRegistry* h = nullptr, const Node* link = nullptr) {
   auto n = std::make_unique<Node>();
   n->trace = parse_or_die(text, h);
   EXPECT_EQ(verify_trace(n->trace), "") << text;
   std::string err;
-  n->code = x64::compile_trace(n->trace, &err, tag);
+  n->code = x64::compile_trace(n->trace, &err, tag, nullptr, link ? link->code.get() : nullptr);
   EXPECT_TRUE(n->code) << err;
   n->tag = tag;
+  n->root = n.get();
+  n->link = link;
   return n;
 }
 
@@ -61,16 +66,18 @@ x64::BridgeInfo info_for(const Node& parent, const Node& root, uint32_t snap) {
 // Compiles `text` as a bridge of parent's exit `snap` and patches it in.
 std::unique_ptr<Node> attach_bridge(Node& parent, const Node& root, uint32_t snap,
                                     const std::string& text, uint64_t tag,
-                                    const HelperRegistry* h = nullptr) {
+                                    const HelperRegistry* h = nullptr, const Node* link = nullptr) {
   auto n = std::make_unique<Node>();
   n->trace = parse_or_die(text, h);
   EXPECT_EQ(verify_trace(n->trace), "") << text;
   x64::BridgeInfo info = info_for(parent, root, snap);
   std::string err;
-  n->code = x64::compile_trace(n->trace, &err, tag, &info);
+  n->code = x64::compile_trace(n->trace, &err, tag, &info, link ? link->code.get() : nullptr);
   EXPECT_TRUE(n->code) << err << "\n" << text;
   if (!n->code) return n;
   n->tag = tag;
+  n->root = &root;
+  n->link = link;
   EXPECT_TRUE(n->code->is_bridge());
   EXPECT_EQ(n->code->entry(), nullptr);
   EXPECT_GE(n->code->spill_end(), parent.code->spill_end());
@@ -87,7 +94,8 @@ struct TreeExit {
 };
 
 // The reference: the evaluator runs the root, a bridge when an exit has
-// one (its INPUTs are the exit's snapshot values), the root again after LINK.
+// one (its INPUTs are the exit's snapshot values), after LINK the root it
+// links to (its tree's root, or another tree's).
 TreeExit eval_tree(const Node& root, std::vector<uint64_t> slots) {
   const Node* cur = &root;
   EvalOptions opts;
@@ -95,7 +103,7 @@ TreeExit eval_tree(const Node& root, std::vector<uint64_t> slots) {
     EvalResult r = evaluate(cur->trace, slots.data(), opts);
     if (r.kind == EvalResult::Kind::Link) {
       for (auto [slot, word] : r.slot_stores) slots[size_t(slot)] = word;
-      cur = &root;
+      cur = cur->link != nullptr ? cur->link : cur->root;
       opts.inputs.clear();
       continue;
     }
@@ -527,6 +535,249 @@ snap 0 frames=0 0.0=0000 0.1=0001 0.2=0002 0.3=0003 0.4=0004 0.5=0005 0.6=0006
   EXPECT_EQ(int64_t(e.values[4]), c1);
   EXPECT_EQ(std::bit_cast<double>(e.values[5]), 2.75 * 0.5 + double(c1));
   EXPECT_EQ(int64_t(e.values[6]), c1 * 31 - 5);
+}
+
+// --- LINK to another tree (nested loops on one frame)
+
+// Slots: 0 i, 1 n, 2 total, 3 j, 4 m, 5 a pointer to 20 int64s, 6 out.
+// A (outer body, straight-line, many spill slots): j += 1; an odd j leaves
+// through snapshot 1 (where bridge A1 goes); otherwise out = sum(mem) + j,
+// i = 0, and LINK into B.
+std::string outer_root_text() {
+  std::string body;
+  body += ins_line(0, "ref", "LOADSLOT 3");
+  body += ins_line(1, "---", "GUARD_SMALLINT 0000  [snap 0]");
+  body += ins_line(2, "int", "UNTAG 0000");
+  body += ins_line(3, "int", "ADD 0002 #1");
+  body += ins_line(4, "int", "AND 0003 #1");
+  body += ins_line(5, "---", "GUARD_FALSE 0004  [snap 1]");
+  body += ins_line(6, "ref", "LOADSLOT 5");
+  int r = 7;
+  for (int k = 0; k < 20; ++k, ++r)
+    body += ins_line(r, "int", "LOAD 0006 " + std::to_string(8 * k));
+  int sum = 3;  // j + 1, then every load, so all loads are live at once
+  for (int k = 19; k >= 0; --k, ++r) {
+    body += ins_line(r, "int", "ADD " + ref_text(sum) + " " + ref_text(7 + k));
+    sum = r;
+  }
+  body += ins_line(r, "ref", "TAG " + ref_text(sum));
+  body += ins_line(r + 1, "ref", "TAG 0003");
+  body += ins_line(r + 2, "---", "STORESLOT 6 " + ref_text(r));
+  body += ins_line(r + 3, "---", "STORESLOT 3 " + ref_text(r + 1));
+  body += ins_line(r + 4, "---", "STORESLOT 0 @0x1");  // i = 0 (a small int)
+  body += ins_line(r + 5, "---", "LINK");
+  return "snap 0 frames=10\nsnap 1 frames=10 0.0=0002\n" + body;
+}
+
+// A1 (A's odd j): out = 1000 * (j + 1), i = 0, j += 1, LINK into B.
+const char* kOuterBridge = R"(
+snap 0 frames=10
+0000 int  INPUT      0
+0001 int  ADD        0000 #1
+0002 int  MUL        0001 #1000
+0003 ref  TAG        0002
+0004 ref  TAG        0001
+0005 ---  STORESLOT  6 0003
+0006 ---  STORESLOT  3 0004
+0007 ---  STORESLOT  0 @0x1
+0008 ---  LINK
+)";
+
+// B (inner loop): leaves at once when j >= m (snapshot 0, no bridge); for
+// i < n: total += aligned(i, j) = 31*i + j; i >= n leaves through snapshot 1
+// (i, n, total, j), where bridge B1 goes.
+const char* kInnerLoop = R"(
+snap 0 frames=10
+snap 1 frames=10 0.0=0018 0.1=0011 0.2=0019 0.3=0013
+snap 2 frames=10 0.0=0018 0.2=0019
+0000 ref  LOADSLOT   0
+0001 ref  LOADSLOT   1
+0002 ref  LOADSLOT   2
+0003 ref  LOADSLOT   3
+0004 ref  LOADSLOT   4
+0005 ---  GUARD_SMALLINT 0000  [snap 0]
+0006 ---  GUARD_SMALLINT 0001  [snap 0]
+0007 ---  GUARD_SMALLINT 0002  [snap 0]
+0008 ---  GUARD_SMALLINT 0003  [snap 0]
+0009 ---  GUARD_SMALLINT 0004  [snap 0]
+0010 int  UNTAG      0000
+0011 int  UNTAG      0001
+0012 int  UNTAG      0002
+0013 int  UNTAG      0003
+0014 int  UNTAG      0004
+0015 int  LT         0013 0014
+0016 ---  GUARD_TRUE 0015  [snap 0]
+0017 ---  LOOP
+0018 int  PHI        0010 0024
+0019 int  PHI        0012 0023
+0020 int  LT         0018 0011
+0021 ---  GUARD_TRUE 0020  [snap 1]
+0022 int  CALL aligned 0018 0013
+0023 int  ADDOV      0019 0022  [snap 2]
+0024 int  ADD        0018 #1
+0025 ---  JUMP
+)";
+
+// B1 (B's loop is done): exits (tag of B1) when total >= 100000, else
+// total and i go back to the frame and it LINKs into A.
+const char* kInnerBridge = R"(
+snap 0 frames=10 0.0=0000 0.2=0002 0.3=0003
+0000 int  INPUT      0
+0001 int  INPUT      1
+0002 int  INPUT      2
+0003 int  INPUT      3
+0004 int  LT         0002 #100000
+0005 ---  GUARD_TRUE 0004  [snap 0]
+0006 ref  TAGOV      0002  [snap 0]
+0007 ref  TAG        0000
+0008 ---  STORESLOT  2 0006
+0009 ---  STORESLOT  0 0007
+0010 ---  LINK
+)";
+
+TEST(X64BridgeTest, RootLinksIntoAnotherTree) {
+  HelperRegistry h;
+  h.add("aligned", reinterpret_cast<const void*>(&helper_aligned));
+  auto b = compile_root(kInnerLoop, 20, &h);
+  ASSERT_TRUE(b->code);
+  auto a = compile_root(outer_root_text(), 10, nullptr, b.get());
+  ASSERT_TRUE(a->code);
+  EXPECT_GT(a->code->spill_end(), 0u);
+  EXPECT_EQ(b->code->spill_end(), 0u);
+  EXPECT_NE(a->code->frame_size(), b->code->frame_size());
+  for (const auto* c : {a->code.get(), b->code.get()}) {
+    auto* e = static_cast<const uint8_t*>(c->entry_after_pushes());
+    EXPECT_GT(e, c->code());
+    EXPECT_LT(e, static_cast<const uint8_t*>(c->reentry()));
+  }
+  std::vector<int64_t> mem(20);
+  int64_t mem_sum = 0;
+  for (int k = 0; k < 20; ++k) mem_sum += mem[size_t(k)] = k * k - 7;
+  auto slots_for = [&](int64_t n, int64_t total, int64_t j, int64_t m) {
+    return std::vector<uint64_t>{small(99), small(n), small(total),
+                                 small(j),  small(m), reinterpret_cast<uint64_t>(mem.data()),
+                                 small(0)};
+  };
+  std::vector<Node*> nodes = {a.get(), b.get()};
+  for (int64_t n : {0, 1, 5, 1000}) {
+    g_misaligned = 0;
+    // A (j = 2 -> 3 is odd): leaves through its own snapshot 1.
+    TreeExit e = run_tree(*a, nodes, slots_for(n, 4, 2, 100), "odd j, n=" + std::to_string(n));
+    EXPECT_EQ(e.tag, 10u);
+    EXPECT_EQ(e.snap, 1u);
+    // A (j = 1 -> 2): LINK into B, which runs its loop and exits in snapshot 1.
+    e = run_tree(*a, nodes, slots_for(n, 4, 1, 100), "n=" + std::to_string(n));
+    EXPECT_EQ(e.tag, 20u);
+    EXPECT_EQ(e.snap, 1u);
+    ASSERT_EQ(e.values.size(), 4u);
+    EXPECT_EQ(int64_t(e.values[0]), n);
+    EXPECT_EQ(int64_t(e.values[1]), n);
+    EXPECT_EQ(int64_t(e.values[2]), 4 + 31 * n * (n - 1) / 2 + 2 * n);
+    EXPECT_EQ(int64_t(e.values[3]), 2);
+    EXPECT_EQ(e.slots[0], small(0));
+    EXPECT_EQ(e.slots[3], small(2));
+    EXPECT_EQ(e.slots[6], small(mem_sum + 2));
+    // j + 1 >= m: B leaves through its preamble guard.
+    e = run_tree(*a, nodes, slots_for(n, 4, 1, 2), "m=2, n=" + std::to_string(n));
+    EXPECT_EQ(e.tag, 20u);
+    EXPECT_EQ(e.snap, 0u);
+    EXPECT_EQ(g_misaligned, 0);
+  }
+}
+
+// A -> B -> B1 -> A -> B ...: the outer loop's trace and the inner loop's
+// tree LINK into each other until B's preamble guard (j >= m, no bridge) or
+// B1's guard (total too large) leaves. A1 (a bridge of the linking root)
+// LINKs into B too.
+TEST(X64BridgeTest, TwoTreesLinkInACycle) {
+  HelperRegistry h;
+  h.add("aligned", reinterpret_cast<const void*>(&helper_aligned));
+  auto b = compile_root(kInnerLoop, 20, &h);
+  ASSERT_TRUE(b->code);
+  auto a = compile_root(outer_root_text(), 10, nullptr, b.get());
+  ASSERT_TRUE(a->code);
+  auto a1 = attach_bridge(*a, *a, 1, kOuterBridge, 11, nullptr, b.get());
+  ASSERT_TRUE(a1->code);
+  auto b1 = attach_bridge(*b, *b, 1, kInnerBridge, 21, nullptr, a.get());
+  ASSERT_TRUE(b1->code);
+  std::vector<Node*> nodes = {a.get(), a1.get(), b.get(), b1.get()};
+  std::vector<int64_t> mem(20);
+  int64_t mem_sum = 0;
+  for (int k = 0; k < 20; ++k) mem_sum += mem[size_t(k)] = 3 * k + 1;
+  for (int64_t n : {0, 1, 4, 30}) {
+    for (int64_t m : {0, 1, 2, 5, 40}) {
+      std::string ctx = "n=" + std::to_string(n) + " m=" + std::to_string(m);
+      std::vector<uint64_t> slots = {small(7), small(n), small(0),
+                                     small(0), small(m), reinterpret_cast<uint64_t>(mem.data()),
+                                     small(0)};
+      g_misaligned = 0;
+      TreeExit e = run_tree(*a, nodes, slots, ctx);
+      EXPECT_EQ(g_misaligned, 0) << ctx;
+      // The same in C++.
+      int64_t i = 7, total = 0, j = 0, out = 0;
+      uint64_t tag = 0;
+      for (;;) {
+        ++j;  // A or A1
+        out = j % 2 ? 1000 * j : mem_sum + j;
+        i = 0;
+        if (j >= m) {  // B's preamble guard
+          tag = 20;
+          break;
+        }
+        for (; i < n; ++i) total += 31 * i + j;
+        if (total >= 100000) {  // B1's guard
+          tag = 21;
+          break;
+        }
+      }
+      EXPECT_EQ(e.tag, tag) << ctx;
+      EXPECT_EQ(e.snap, 0u) << ctx;
+      EXPECT_EQ(e.slots[3], small(j)) << ctx;
+      EXPECT_EQ(e.slots[6], small(out)) << ctx;
+      if (tag == 20) {
+        EXPECT_EQ(e.slots[0], small(0)) << ctx;
+        EXPECT_EQ(e.slots[2], small(total)) << ctx;
+      } else {
+        ASSERT_EQ(e.values.size(), 3u) << ctx;
+        EXPECT_EQ(int64_t(e.values[0]), n) << ctx;
+        EXPECT_EQ(int64_t(e.values[1]), total) << ctx;
+        EXPECT_EQ(int64_t(e.values[2]), j) << ctx;
+      }
+    }
+  }
+  // A bridge may name its own root as the link target: the same as none.
+  auto root = compile_root(kParityLoop, 7);
+  ASSERT_TRUE(root->code);
+  auto odd = attach_bridge(*root, *root, 2, kOddBridge, 8, nullptr, root.get());
+  ASSERT_TRUE(odd->code);
+  TreeExit e = run_tree(*root, {root.get(), odd.get()}, {small(0), small(50), small(0)});
+  EXPECT_EQ(int64_t(e.values[1]), parity_sum(0, 50));
+}
+
+TEST(X64BridgeTest, BadLinksAreRejected) {
+  HelperRegistry h;
+  h.add("aligned", reinterpret_cast<const void*>(&helper_aligned));
+  auto b = compile_root(kInnerLoop, 20, &h);
+  ASSERT_TRUE(b->code);
+  Trace t = parse_or_die(outer_root_text());
+  std::string err;
+  // A root that LINKs needs a target.
+  EXPECT_EQ(x64::compile_trace(t, &err), nullptr);
+  EXPECT_NE(err.find("without a link target"), std::string::npos) << err;
+  // The target must be a root.
+  auto b1 = attach_bridge(*b, *b, 1, kInnerBridge, 21, nullptr, nullptr);
+  ASSERT_TRUE(b1->code);
+  EXPECT_EQ(x64::compile_trace(t, &err, 0, nullptr, b1->code.get()), nullptr);
+  EXPECT_NE(err.find("not a root"), std::string::npos) << err;
+  EXPECT_EQ(b1->code->entry_after_pushes(), nullptr);
+  // INPUT stays bridge-only, with or without a target.
+  Trace in = parse_or_die("snap 0 frames=0\n0000 int  INPUT 0\n0001 ---  LINK\n");
+  EXPECT_EQ(x64::compile_trace(in, &err, 0, nullptr, b->code.get()), nullptr);
+  EXPECT_NE(err.find("outside a bridge"), std::string::npos) << err;
+  // With a target it compiles (the target's pushes must be every root's).
+  auto ok = x64::compile_trace(t, &err, 0, nullptr, b->code.get());
+  ASSERT_TRUE(ok) << err;
+  EXPECT_EQ(ok->pushed_registers(), b->code->pushed_registers());
 }
 
 // --- Errors, frame, W^X
