@@ -26,7 +26,7 @@ MODE_OPTIONS = {
     "jit": [],
     # Stress: nearly everything traced, function traces included (they are
     # off by default until calls between traces are cheap: docs/jit.md).
-    "stress": ["--jit-threshold=2", "--jit-functions=on"],
+    "stress": ["--jit-threshold=2", "--jit-functions=on", "--jit-compile-budget=0"],
 }
 
 TIMEOUT_SECONDS = 60

@@ -35,10 +35,7 @@ ThreadState g_thread;
 // add a traceback entry for the frame that re-raises.
 static bool g_reraising = false;
 
-InterpreterOptions& interpreter_options() {
-  static InterpreterOptions options;
-  return options;
-}
+InterpreterOptions g_interpreter_options;
 
 // ------------------------------------------------------------ the VM stack
 

@@ -32,7 +32,9 @@ Value resume_frames(Frame* entry, Value throw_exc);
 struct InterpreterOptions {
   int64_t recursion_limit = 1000;  // 64 bits: JIT traces load it
 };
-InterpreterOptions& interpreter_options();
+// A plain global (constant-initialised): read on every call from a trace.
+extern InterpreterOptions g_interpreter_options;
+inline InterpreterOptions& interpreter_options() { return g_interpreter_options; }
 
 void init_interpreter();  // generator type, root scanner for frames
 

@@ -108,9 +108,17 @@ Value run_function_trace(Function* fn, Value* args) {
   uint32_t snap = trace.code->run(reinterpret_cast<uint64_t*>(args), &exit);
   g_thread.depth--;
   CompiledLoop& exited = exited_trace(exit);
-  if (int32_t(snap) == exited.return_snap)
-    return box_exit_value(exited.ir, exited.return_value,
-                          exited.code->exit_value(exit, exited.return_value.ref));
+  if (int32_t(snap) == exited.return_snap) {
+    // The common case first: a Value word or an int64 in a register.
+    const x64::Loc& l = exited.return_loc;
+    const SnapEntry& e = exited.return_value;
+    if (l.kind == x64::LocKind::Gpr && e.kind == SnapKind::Value) {
+      uint64_t bits = exit.gpr[l.index];
+      return exited.ir.type_of(e.ref) == IrType::Int ? int_from_i64(int64_t(bits))
+                                                     : Value::from_bits(bits);
+    }
+    return box_exit_value(exited.ir, e, exited.code->exit_value(exit, e.ref));
+  }
   st.guard_failures++;
   exited.exit_counts[snap]++;
   // An exit costs more than interpreting the call: a trace whose calls

@@ -39,6 +39,7 @@ struct CompiledLoop {
   // (exits before the return).
   int32_t return_snap = -1;
   SnapEntry return_value{};
+  x64::Loc return_loc{};  // where the result is at that exit (register or spill slot)
   uint64_t calls = 0, exits = 0;
 
   // Bridges (docs/jit.md, "Bridges"). A trace tree: the root trace (a loop

@@ -41,6 +41,22 @@ void jit_configure() {
 
 namespace {
 
+const auto g_start = std::chrono::steady_clock::now();
+
+// The compile-time budget: recording and compiling may take at most
+// --jit-compile-budget percent of the run so far (5 by default), plus 10 ms
+// to get going (writing --jit-log does not count). Megamorphic code asks for trace after bridge
+// after trace; over budget, recordings wait (they are asked for again later), so the JIT never
+// costs more than it can win back. 0 turns the budget off.
+bool over_compile_budget() {
+  int64_t percent = jit_options().compile_budget;
+  if (percent <= 0) return false;
+  auto elapsed = std::chrono::steady_clock::now() - g_start;
+  uint64_t run_ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  const JitStats& st = jit_stats();
+  return st.compile_ns - st.log_ns > run_ns / 100 * uint64_t(percent) + 10'000'000;
+}
+
 // Everything the JIT keeps about one loop (code object + header position).
 struct Loop {
   Code* code = nullptr;
@@ -152,10 +168,12 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
   compiled->recorded = outcome.trace;
   compiled->ir = std::move(outcome.trace);
   for (Value v : outcome.constants) compiled->roots.vec().push_back(v);
+  const auto* link = static_cast<const CompiledLoop*>(outcome.link);
   *error = opt::optimize(compiled->ir, jit_options().passes);
   if (error->empty()) {
-    compiled->code = x64::compile_trace(
-        compiled->ir, error, uint64_t(reinterpret_cast<uintptr_t>(compiled.get())), bridge);
+    compiled->code = x64::compile_trace(compiled->ir, error,
+                                        uint64_t(reinterpret_cast<uintptr_t>(compiled.get())),
+                                        bridge, link ? link->code.get() : nullptr);
     if (!compiled->code && error->empty()) *error = "backend failed";
   } else {
     *error = "optimizer: " + *error;
@@ -191,26 +209,38 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
       if (e.frame == 0 && e.slot == top) {
         compiled->return_value = e;
         compiled->return_snap = int32_t(snap);
+        if (!is_const(e.ref))
+          compiled->return_loc = compiled->code->allocation().loc[size_t(e.ref)];
       }
   }
   if (FILE* log = log_file()) {
-    std::fprintf(log, "==== trace %u: %s\n", compiled->number, what.c_str());
+    auto log_start = std::chrono::steady_clock::now();
+    std::string links = link ? ", links to trace " + std::to_string(link->number) : "";
+    std::fprintf(log, "==== trace %u: %s%s\n", compiled->number, what.c_str(), links.c_str());
     std::fprintf(log, "---- recorded IR\n%s", print_trace(compiled->recorded).c_str());
     std::fprintf(log, "---- optimized IR\n%s", print_trace(compiled->ir).c_str());
     std::fprintf(log, "---- machine code (%zu bytes)\n%s\n", compiled->code->code_size(),
                  compiled->code->disassemble().c_str());
     std::fflush(log);
+    st.log_ns += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::steady_clock::now() - log_start)
+                              .count());
   }
   compiled->recorded = Trace();  // only needed for the log
+  // (A trace that ends with LINK has no preamble: it is all one pass.)
   compiled->preamble_exit.assign(compiled->ir.snapshots().size(), false);
-  for (IrRef r = 0; r < IrRef(compiled->ir.size()) && compiled->ir[r].op != IrOp::LOOP; ++r)
-    if (is_guard(compiled->ir[r].op)) compiled->preamble_exit[size_t(compiled->ir[r].snap)] = true;
+  for (IrRef r = 0; t.loop_ref() >= 0 && r < t.loop_ref(); ++r)
+    if (is_guard(t[r].op)) compiled->preamble_exit[size_t(t[r].snap)] = true;
+  // A loop's entry exits are for the driver's variants, not for bridges (a
+  // function trace's get bridges: a call with other argument types).
   compiled->entry_exit.assign(compiled->ir.snapshots().size(), false);
-  for (IrRef r = 0; r < IrRef(compiled->ir.size()); ++r) {
-    const IrIns& x = compiled->ir[r];
+  for (IrRef r = 0; !bridge && r < IrRef(t.size()); ++r) {
+    const IrIns& x = t[r];
     if (x.op == IrOp::LOOP || op_has(x.op, kEffect)) break;
-    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS)
+    if (x.op == IrOp::GUARD_SMALLINT || x.op == IrOp::GUARD_CLASS) {
       compiled->entry_exit[size_t(x.snap)] = true;
+      if (!function) compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
+    }
   }
   return compiled;
 }
@@ -295,6 +325,10 @@ bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
   }
   int32_t* counter = &cache->counter;
   if (loop->variants.empty()) {
+    if (over_compile_budget()) {
+      *counter = 0;  // asks again after another `threshold` iterations
+      return false;
+    }
     record_and_compile(loop, f, counter);
     return true;
   }
@@ -310,7 +344,7 @@ bool on_hot_loop(Frame* f, InlineCache* cache, uint32_t backedge_pc) {
   }
   // No variant fits the values at the header.
   if (loop->variants.size() < kMaxVariants) {
-    if (++loop->misfits >= kMisfitsBeforeRecording) {
+    if (++loop->misfits >= kMisfitsBeforeRecording && !over_compile_budget()) {
       loop->misfits = 0;
       record_and_compile(loop, f, counter);
     }
@@ -368,6 +402,10 @@ void on_hot_function(Frame* f) {
     co->jit_calls = INT32_MIN;
     return;
   }
+  if (over_compile_budget()) {
+    co->jit_calls = 0;  // asks again after another `threshold` calls
+    return;
+  }
   JitStats& st = jit_stats();
   auto start = std::chrono::steady_clock::now();
   st.recordings++;
@@ -395,9 +433,16 @@ void on_hot_function(Frame* f) {
   info.traces.push_back(std::move(compiled));
 }
 
+const void* linkable_loop(const Code* code, uint32_t pc, const Dict* globals) {
+  auto it = loops().find({code, pc});
+  if (it == loops().end() || it->second->variants.empty() || it->second->globals != globals)
+    return nullptr;
+  return it->second->variants.front().get();
+}
+
 namespace {
 
-constexpr size_t kMaxBridgesPerTree = 64;
+constexpr size_t kMaxBridgesPerTree = 16;
 
 // The parent's snapshot as the bridge's starting values: constants stay
 // constants (a compare fused into its guard has a known value there), the
@@ -455,8 +500,9 @@ bool bridge_start(const CompiledLoop& parent, uint32_t snap, x64::BridgeInfo* in
 bool maybe_record_bridge(CompiledLoop& exited, uint32_t snap) {
   if (exited.exit_counts[snap] < exited.bridge_at[snap]) return false;
   CompiledLoop& root = *exited.root;
-  // Not while another trace records (its concrete execution ran this one).
-  if (recording()) return false;
+  // Not while another trace records (its concrete execution ran this one),
+  // nor over the compile-time budget (asked again at the next exit).
+  if (recording() || over_compile_budget()) return false;
   exited.bridge_at[snap] = UINT32_MAX;
   if (root.bridges.size() >= kMaxBridgesPerTree) return false;
   x64::BridgeInfo info;

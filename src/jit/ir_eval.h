@@ -33,7 +33,7 @@ struct EvalResult {
   // not yet executed in the current iteration); for virtual fields and tests.
   std::vector<uint64_t> ref_values;
   std::vector<std::pair<int32_t, uint64_t>> slot_stores;  // (slot, Value word) per STORESLOT
-  std::string error;  // Error: why (e.g. bad call arity)
+  std::string error;                                      // Error: why (e.g. bad call arity)
 };
 
 // Runs `t` with `slots` as the entry frame's slot array (LOADSLOT n reads

@@ -9,6 +9,7 @@
 #include "bytecode/opcodes.h"
 #include "interp/frame.h"
 #include "interp/interpreter.h"
+#include "jit/jit.h"
 #include "jit/opt/copier.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
@@ -20,6 +21,7 @@
 #include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/protocol.h"
+#include "runtime/range.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -98,6 +100,32 @@ static uint64_t call_helper(uint64_t callable, Value* args, size_t nargs) {
     return 0;
   }
 }
+// A Python function (not inlined: recursion, too deep): straight to
+// call_function, which runs the callee's function trace when it has one.
+static uint64_t call_python(uint64_t fn, Value* args, size_t nargs) {
+  try {
+    Function* f = Value::from_bits(fn).as<Function>();
+    if (f->code->jit_function && nargs == f->code->argcount)
+      return run_function_trace(f, args).bits();  // (what call_function does first)
+    return call_function(f, args, nargs, nullptr).bits();
+  } catch (PyException& e) {
+    jit_pending_exception().vec().push_back(e.exc);
+    return 0;
+  }
+}
+uint64_t jit_call_python0(uint64_t f) { return call_python(f, nullptr, 0); }
+uint64_t jit_call_python1(uint64_t f, uint64_t a) {
+  Value args[] = {Value::from_bits(a)};
+  return call_python(f, args, 1);
+}
+uint64_t jit_call_python2(uint64_t f, uint64_t a, uint64_t b) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b)};
+  return call_python(f, args, 2);
+}
+uint64_t jit_call_python3(uint64_t f, uint64_t a, uint64_t b, uint64_t c) {
+  Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(c)};
+  return call_python(f, args, 3);
+}
 uint64_t jit_call0(uint64_t c) { return call_helper(c, nullptr, 0); }
 uint64_t jit_call1(uint64_t c, uint64_t a) {
   Value args[] = {Value::from_bits(a)};
@@ -120,6 +148,33 @@ uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, u
   Value args[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(d),
                   Value::from_bits(e), Value::from_bits(g)};
   return call_helper(c, args, 5);
+}
+
+// The general protocols (they may run Python code, or raise: parked as for calls).
+template <class F>
+static uint64_t parked(F&& f) {
+  try {
+    return f();
+  } catch (PyException& e) {
+    jit_pending_exception().vec().push_back(e.exc);
+    return 0;
+  }
+}
+uint64_t jit_getitem(uint64_t c, uint64_t k) {
+  return parked([&] { return py_getitem(Value::from_bits(c), Value::from_bits(k)).bits(); });
+}
+int64_t jit_setitem(uint64_t c, uint64_t k, uint64_t v) {
+  return int64_t(parked([&] {
+    py_setitem(Value::from_bits(c), Value::from_bits(k), Value::from_bits(v));
+    return uint64_t(1);
+  }));
+}
+uint64_t jit_get_iter(uint64_t o) {
+  return parked([&] { return py_iter(Value::from_bits(o)).bits(); });
+}
+uint64_t jit_build_slice(uint64_t start, uint64_t stop, uint64_t step) {
+  return Value(slice_new(Value::from_bits(start), Value::from_bits(stop), Value::from_bits(step)))
+      .bits();
 }
 
 // A new attribute on an instance (a layout transition; may grow the slots).
@@ -220,6 +275,18 @@ class Recorder {
     return t_.kref(v.bits());
   }
   TV constant(Value v);
+  // A helper with effects that returns 0 when it raised (the exception
+  // parked): the guard after it exits to the state before the instruction,
+  // where the exit raises. Call after the concrete operation succeeded.
+  IrRef protocol_call(const void* fn, const char* name, std::initializer_list<IrRef> args,
+                      IrType type) {
+    uint32_t snap = snapshot();
+    IrRef depth = enter_inlined_depth();
+    IrRef out = t_.call(false, type, fn, name, args);
+    leave_inlined_depth(depth);
+    t_.guard(IrOp::GUARD_NE, snap, out, type == IrType::Ref ? null_ref_ : t_.kint(0));
+    return out;
+  }
 
  private:
   void step(Instr in);
@@ -235,6 +302,7 @@ class Recorder {
   void push(const TV& v) { write(nlocals_ + depth_++, v); }
   void jump(uint32_t target) { next_pc_ = target; }
   void load_global(Str* name);
+  void guard_dict_entry(Dict* d, Str* name, Value v);
   void load_method(Str* name);
   Layout* guard_instance(const TV& obj, Type* t);
   Value module_attr(const TV& module, Str* name);
@@ -255,7 +323,7 @@ class Recorder {
   void inline_call(Function* fn, uint32_t argc, size_t nargs);
   void return_value();
   void close_loop(RecordOutcome* out);
-  void close_bridge(RecordOutcome* out);
+  void close_bridge(RecordOutcome* out, const void* link = nullptr);
 
   Frame* f_;
   Code* code_;
@@ -594,9 +662,20 @@ TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
   // its identity with True.
   return number_protocol(a, b, cmp, py_richcompare, jit_compare_op, "compare_op");
 }
-TV RecordCx::getitem(const TV& c, const TV&) { g_recorder->abort("subscript of " + type_label(c)); }
-void RecordCx::setitem(const TV& c, const TV&, const TV&) {
-  g_recorder->abort("item assignment on " + type_label(c));
+// Subscripts beyond the list/tuple fast paths go through the protocol: a
+// helper that may run Python code (__getitem__) or raise, like a call.
+TV RecordCx::getitem(const TV& c, const TV& k) {
+  Recorder& rec = *g_recorder;
+  Value r = py_getitem(c.v, k.v);  // raises with the frame at this instruction
+  IrRef out = rec.protocol_call(reinterpret_cast<const void*>(&jit_getitem), "getitem",
+                                {rec.as_ref(c), rec.as_ref(k)}, IrType::Ref);
+  return TV(r, out, Rep::Ref);
+}
+void RecordCx::setitem(const TV& c, const TV& k, const TV& v) {
+  Recorder& rec = *g_recorder;
+  py_setitem(c.v, k.v, v.v);
+  rec.protocol_call(reinterpret_cast<const void*>(&jit_setitem), "setitem",
+                    {rec.as_ref(c), rec.as_ref(k), rec.as_ref(v)}, IrType::Int);
 }
 TV RecordCx::next(const TV& it) { g_recorder->abort("iteration over " + type_label(it)); }
 // Containers are true when not empty: their length field, compared with 0.
@@ -620,17 +699,36 @@ TB RecordCx::truthy(const TV& v) {
 // ---------------------------------------------------------------------------
 // Frame plumbing: one instruction
 
+// The trace assumes `name` in dict `d` is still `v`: the dict's keys are
+// unchanged (so the name keeps its entry) and that entry holds v. Rebinding
+// another global (a module's `planner = Planner()`) leaves it valid.
+void Recorder::guard_dict_entry(Dict* d, Str* name, Value v) {
+  int64_t ix = 0;
+  while (ix < d->nentries &&
+         !(d->entries[ix].key == Value(name) ||
+           (is_str(d->entries[ix].key) && str_equal(d->entries[ix].key.as<Str>(), name))))
+    ++ix;
+  if (ix == d->nentries || d->entries[ix].value != v) abort("global not found in its dict");
+  guard_version(d, offsetof(Dict, keys_version), d->keys_version);
+  IrRef entries = t_.load(IrType::Int, kvalue(Value(d)), int32_t(offsetof(Dict, entries)));
+  IrRef value =
+      t_.load(IrType::Ref, entries,
+              int32_t(ix * int64_t(sizeof(DictEntry)) + int64_t(offsetof(DictEntry, value))));
+  guard(IrOp::GUARD_EQ, value, kvalue(v));
+}
+
 void Recorder::load_global(Str* name) {
   Dict* g = f_->globals;
   Dict* b = f_->builtins;
-  // The trace assumes the globals (and, for a builtin, the builtins) dict is
-  // unchanged since recording: one version compare per dict and iteration.
   Value v = dict_get_str(g, name);
-  guard_version(g, offsetof(Dict, version), g->version);
-  if (v.empty()) {
+  if (!v.empty()) {
+    guard_dict_entry(g, name, v);
+  } else {
     v = dict_get_str(b, name);
     if (v.empty()) abort("undefined global");
-    guard_version(b, offsetof(Dict, version), b->version);
+    // Not in the globals: none added since (their keys are unchanged).
+    guard_version(g, offsetof(Dict, keys_version), g->keys_version);
+    guard_dict_entry(b, name, v);
   }
   push(constant(v));
 }
@@ -750,9 +848,9 @@ Layout* Recorder::guard_instance(const TV& obj, Type* t) {
 Value Recorder::module_attr(const TV& module, Str* name) {
   if (!is_const(module.ref)) guard(IrOp::GUARD_EQ, module.ref, kvalue(module.v));
   Dict* d = module.v.as<Module>()->dict;
-  guard_version(d, offsetof(Dict, version), d->version);
   Value v = dict_get_str(d, name);
   if (v.empty()) abort("missing module attribute " + str_to_utf8(name));
+  guard_dict_entry(d, name, v);
   return v;
 }
 
@@ -841,12 +939,19 @@ void Recorder::call(uint32_t argc) {
       reinterpret_cast<const void*>(&jit_call0), reinterpret_cast<const void*>(&jit_call1),
       reinterpret_cast<const void*>(&jit_call2), reinterpret_cast<const void*>(&jit_call3),
       reinterpret_cast<const void*>(&jit_call4), reinterpret_cast<const void*>(&jit_call5)};
+  static const void* const kPythonHelpers[] = {reinterpret_cast<const void*>(&jit_call_python0),
+                                               reinterpret_cast<const void*>(&jit_call_python1),
+                                               reinterpret_cast<const void*>(&jit_call_python2),
+                                               reinterpret_cast<const void*>(&jit_call_python3)};
+  const bool python = type_of(callable.v) == function_type && nargs <= 3 &&
+                      !(callable.v.as<Function>()->code->flags & kCoGenerator);
   uint32_t snap = snapshot();
   // The concrete call: an exception propagates with the frame at this CALL,
   // exactly as in the interpreter.
   Value r = py_call(callable.v, args.data(), nargs);
   IrRef depth = enter_inlined_depth();
-  IrRef out = t_.call(false, IrType::Ref, kHelpers[nargs], "call" + std::to_string(nargs), {});
+  IrRef out = t_.call(false, IrType::Ref, python ? kPythonHelpers[nargs] : kHelpers[nargs],
+                      (python ? "call_python" : "call") + std::to_string(nargs), {});
   CallDesc& cd = t_.calls().back();
   cd.nargs = uint8_t(refs.size());
   for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
@@ -1095,9 +1200,48 @@ void Recorder::step(Instr in) {
       if (v.v.empty()) {
         pop(1);
         jump(arg);
-        throw Abort{"loop exited while recording", true};
+        // A bridge goes on after the loop (to a loop with a trace).
+        if (!bridge_ || function_) throw Abort{"loop exited while recording", true};
+        break;
       }
       push(v);
+      break;
+    }
+    case Op::UNPACK_SEQUENCE: {
+      // A tuple or list of exactly `arg` items (else the interpreter
+      // raises, or unpacks another iterable): a class and a length guard,
+      // then the items, the first on top.
+      TV seq = peek(1);
+      Type* t = cx.class_of(seq);
+      if (seq.rep != Rep::Ref || (t != tuple_type && t != list_type))
+        abort("unpacking a " + type_label(seq));
+      TI size = cx.load_i64(seq, t == tuple_type ? offsetof(Tuple, size) : offsetof(List, size));
+      if (!(size == TI(int64_t(arg)))) abort("unpacking the wrong number of items");
+      std::vector<TV> items;
+      for (uint32_t i = 0; i < arg; ++i)
+        items.push_back(t == tuple_type ? cx.tuple_item(seq, TI(int64_t(i)))
+                                        : cx.list_item(seq, TI(int64_t(i))));
+      pop(1);
+      for (uint32_t i = arg; i-- > 0;) push(items[i]);
+      break;
+    }
+    case Op::GET_ITER: {
+      TV v = peek(1);
+      Value it = py_iter(v.v);  // raises with the frame at this instruction
+      IrRef out = protocol_call(reinterpret_cast<const void*>(&jit_get_iter), "get_iter",
+                                {as_ref(v)}, IrType::Ref);
+      pop(1);
+      push(TV(it, out, Rep::Ref));
+      break;
+    }
+    case Op::BUILD_SLICE: {
+      TV step = arg == 3 ? peek(1) : constant(Value(none_object));
+      TV stop = peek(arg == 3 ? 2 : 1), start = peek(arg == 3 ? 3 : 2);
+      Value s(slice_new(start.v, stop.v, step.v));
+      IrRef out = t_.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_build_slice),
+                          "build_slice", {as_ref(start), as_ref(stop), as_ref(step)});
+      pop(arg);
+      push(TV(s, out, Rep::Ref));
       break;
     }
     case Op::JUMP_FORWARD:
@@ -1106,7 +1250,10 @@ void Recorder::step(Instr in) {
     case Op::JUMP_BACKWARD:
       if (!callers_.empty()) abort("loop in an inlined call");
       if (function_) abort("loop in a function trace");
-      if (arg != header_) abort("inner loop");
+      // A bridge may go on to another loop's header if that loop has a
+      // trace (then it links to it there, see run).
+      if (arg != header_ && !(bridge_ && linkable_loop(code_, arg, f_->globals)))
+        abort("inner loop");
       jump(arg);
       break;
     case Op::POP_JUMP_IF_FALSE:
@@ -1203,6 +1350,15 @@ RecordOutcome Recorder::run() {
   try {
     for (;;) {
       if (t_.size() > max_length_) abort("trace too long");
+      // At the header of another loop that has a trace (an inner loop, or
+      // the outer loop a bridge ran on to): hand over to it. (Not from a
+      // function trace: its slots are the call's arguments, not a frame.)
+      if (callers_.empty() && !function_ && pc_ != header_) {
+        if (const void* target = linkable_loop(code_, pc_, f_->globals)) {
+          close_bridge(&out, target);
+          break;
+        }
+      }
       snap_ = -1;
       next_pc_ = pc_ + 1;
       // The collector scans a frame's stack up to f->sp: keep it exact.
@@ -1228,7 +1384,7 @@ RecordOutcome Recorder::run() {
           close_loop(&out);
         break;
       }
-      if (pc_ < header_ || pc_ > backedge_) throw Abort{"left the loop"};
+      if ((pc_ < header_ || pc_ > backedge_) && !bridge_) throw Abort{"left the loop"};
     }
   } catch (Abort& a) {
     // Handlers peek at their operands and commit only at the end, so an
@@ -1338,9 +1494,12 @@ void Recorder::close_loop(RecordOutcome* out) {
 
 // A loop bridge ends at the back edge: the root trace re-enters from the
 // frame, so every slot whose value the frame does not hold yet is written
-// (boxed), then LINK jumps to the root's entry.
-void Recorder::close_bridge(RecordOutcome* out) {
-  if (depth_ != entry_depth_) abort("stack depth differs at the back edge");
+// (boxed), then LINK jumps to the root's entry. A trace that reached the
+// header of another loop with a trace (`link`) ends the same way, entering
+// that loop's trace.
+void Recorder::close_bridge(RecordOutcome* out, const void* link) {
+  if (!link && depth_ != entry_depth_) abort("stack depth differs at the back edge");
+  out->link = link;
   std::vector<std::pair<uint32_t, IrRef>> stores;
   for (uint32_t i = 0; i < nlocals_ + depth_; ++i)
     if (dirty_[i]) stores.push_back({i, as_ref(shadow_[i])});

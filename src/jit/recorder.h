@@ -140,8 +140,8 @@ struct RecordCx {
   // before anything has happened (see semantics.h's rules).
   TV binary(const TV& a, const TV& b, int op);
   TV compare(const TV& a, const TV& b, int cmp);
-  [[noreturn]] TV getitem(const TV& c, const TV& k);
-  [[noreturn]] void setitem(const TV& c, const TV& k, const TV& v);
+  TV getitem(const TV& c, const TV& k);
+  void setitem(const TV& c, const TV& k, const TV& v);
   [[noreturn]] TV next(const TV& it);
   TB truthy(const TV& v);
 };
@@ -154,7 +154,15 @@ struct RecordOutcome {
   Code* abort_code = nullptr;  // ... in this code (an inlined callee's, or the loop's)
   Trace trace;
   std::vector<Value> constants;  // objects the trace refers to (kept alive by its owner)
+  // The trace ends with LINK into this compiled loop (a CompiledLoop of
+  // another tree on the same frame), or null: its own tree's root.
+  const void* link = nullptr;
 };
+
+// The driver's answer to "does the loop at `pc` of `code` have a compiled
+// trace a recording may LINK to?" (its first variant, or null). A trace that
+// reaches another loop's header hands over to that loop's trace there.
+const void* linkable_loop(const Code* code, uint32_t pc, const Dict* globals);
 
 // Records one iteration of the loop whose header is `header_pc`, starting
 // with `f` stopped at the header (f->ip, f->sp saved). `backedge_pc` is the
@@ -207,12 +215,20 @@ void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v);
 uint64_t jit_build_tuple(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
 uint64_t jit_build_list(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
 int64_t jit_contains(uint64_t container, uint64_t item);
+uint64_t jit_call_python0(uint64_t f);  // f: a Python function (not a generator)
+uint64_t jit_call_python1(uint64_t f, uint64_t a);
+uint64_t jit_call_python2(uint64_t f, uint64_t a, uint64_t b);
+uint64_t jit_call_python3(uint64_t f, uint64_t a, uint64_t b, uint64_t c);
 uint64_t jit_call0(uint64_t c);
 uint64_t jit_call1(uint64_t c, uint64_t a);
 uint64_t jit_call2(uint64_t c, uint64_t a, uint64_t b);
 uint64_t jit_call3(uint64_t c, uint64_t a, uint64_t b, uint64_t d);
 uint64_t jit_call4(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e);
 uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, uint64_t g);
+uint64_t jit_getitem(uint64_t container, uint64_t key);                 // 0: raised
+int64_t jit_setitem(uint64_t container, uint64_t key, uint64_t value);  // 0: raised
+uint64_t jit_get_iter(uint64_t iterable);                               // 0: raised
+uint64_t jit_build_slice(uint64_t start, uint64_t stop, uint64_t step);
 // The exception a call from a trace raised (at most one), raised by the exit.
 ValueVector& jit_pending_exception();
 enum class BoxKind { None, Int, Float, Bool };

@@ -50,8 +50,8 @@ struct SnapFrame {
   uint32_t pc;  // instruction index to resume this frame at
   uint32_t
       base;  // for deopt glue: slot offset of this frame relative to the root frame (0 for root)
-  const void* code;  // the frame's Code* (null in IR-only tests)
-  uint32_t depth = 0;  // value-stack depth of the frame at pc
+  const void* code;            // the frame's Code* (null in IR-only tests)
+  uint32_t depth = 0;          // value-stack depth of the frame at pc
   const void* func = nullptr;  // an inlined frame's Function* (its code, globals, closure)
   friend bool operator==(const SnapFrame&, const SnapFrame&) = default;
 };

@@ -20,9 +20,12 @@ struct JitStats {
   uint64_t guard_failures = 0;  // trace -> interpreter exits
   uint64_t unprofitable = 0;    // loops backed off: entries left in the first iteration
   uint64_t compile_ns = 0;      // recording + optimization + code generation
+  uint64_t log_ns = 0;          // ... of which writing --jit-log (not shown as compile time)
   uint64_t code_bytes = 0;
 };
-JitStats& jit_stats();
+// A plain global (constant-initialised): counted on every trace entry.
+extern JitStats g_jit_stats;
+inline JitStats& jit_stats() { return g_jit_stats; }
 void print_jit_stats(FILE* out);
 
 }  // namespace kestrel::jit

@@ -43,6 +43,7 @@ inline Dict* as_dict(Value v) { return v.as<Dict>(); }
 inline int64_t usable_fraction(int64_t n) { return (n << 1) / 3; }
 
 inline void bump(Dict* d) { d->version = next_dict_version(); }
+inline void bump_keys(Dict* d) { d->keys_version = next_dict_version(); }
 
 // Smallest power of two >= minsize (and >= 8).
 int64_t index_size_for(int64_t minsize) {
@@ -92,6 +93,7 @@ void dict_resize(Dict* d, int64_t index_size) {
   d->entries = entries;
   d->capacity = capacity;
   d->nentries = n;
+  bump_keys(d);
 }
 
 // Finds `key`; returns its entry number (or -1) and, when found, its index slot.
@@ -152,6 +154,7 @@ void dict_insert_new(Dict* d, Value key, int64_t hash, Value value) {
   d->index[i] = int32_t(n);
   d->nentries = n + 1;
   d->used++;
+  bump_keys(d);
 }
 
 void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
@@ -180,6 +183,7 @@ void dict_remove_at(Dict* d, int64_t ix, int64_t slot) {
   d->entries[ix].value = Value();
   d->used--;
   bump(d);
+  bump_keys(d);
 }
 
 bool dict_iter_is_default(Value v) {
@@ -198,6 +202,7 @@ uint64_t next_dict_version() { return ++g_dict_version; }
 Dict* dict_new() {
   Dict* d = gc_new<Dict>(dict_type);
   d->version = next_dict_version();
+  d->keys_version = next_dict_version();
   return d;
 }
 
@@ -258,6 +263,7 @@ void dict_clear(Dict* d) {
   d->nentries = 0;
   d->used = 0;
   bump(d);
+  bump_keys(d);
 }
 
 bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
@@ -721,6 +727,7 @@ static Value dict_new_slot(Type* type, Value*, size_t, Tuple*) {
   if (type == dict_type) return Value(dict_new());
   Dict* d = static_cast<Dict*>(alloc_container_instance(type, sizeof(Dict)));
   d->version = next_dict_version();
+  d->keys_version = next_dict_version();
   return Value(d);
 }
 

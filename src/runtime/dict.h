@@ -22,7 +22,11 @@ struct Dict : Object {
   DictEntry* entries;  // dense, insertion order
   int64_t index_size;  // power of two
   int32_t* index;      // -1 empty, -2 deleted, else entry number
-  uint64_t version;
+  uint64_t version;    // changes on every mutation (LOAD_GLOBAL's cache)
+  // Changes when a key is added or removed or the entries move (a resize,
+  // a clear), not when a value is replaced: while it holds, every key keeps
+  // its entry number (the JIT guards a global's entry, not the whole dict).
+  uint64_t keys_version;
 };
 
 Dict* dict_new();
