@@ -66,9 +66,10 @@ struct Loop {
   // Traces for the loop, each specialised to the types seen when it was
   // recorded (a loop whose counter turns into a bignum gets a second one).
   std::vector<std::unique_ptr<CompiledLoop>> variants;
-  int aborts = 0;        // consecutive failed attempts (drives the back-off)
-  int misfits = 0;       // entries no variant accepted since the last recording
-  int unprofitable = 0;  // consecutive windows of entries that left in the first iteration
+  int aborts = 0;          // consecutive failed attempts (drives the back-off)
+  int misfits = 0;         // entries no variant accepted since the last recording
+  int unprofitable = 0;    // consecutive windows of entries that left in the first iteration
+  int ended_at_start = 0;  // recordings that found the loop done at once (see record_and_compile)
 };
 
 std::map<std::pair<const Code*, uint32_t>, std::unique_ptr<Loop>>& loops() {
@@ -263,10 +264,16 @@ void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   if (!outcome.closed) {
     record_abort(loop->code, loop->header, outcome.abort_reason, outcome.abort_pc,
                  outcome.abort_code);
-    back_off(&loop->aborts, counter);
+    // A loop found done at the header: record again at the next back edge
+    // (another run's first iterations), a few times before backing off.
+    if (outcome.at_loop_end && ++loop->ended_at_start <= 16)
+      *counter = g_jit_threshold - 1;
+    else
+      back_off(&loop->aborts, counter);
     st.compile_ns += elapsed_ns(start);
     return;
   }
+  loop->ended_at_start = 0;
   std::string error;
   auto compiled = compile(
       outcome,

@@ -329,9 +329,10 @@ class Recorder {
   Code* code_;
   uint32_t header_, backedge_;
   size_t max_length_;
-  bool function_ = false;  // recording a function trace
-  bool bridge_ = false;    // recording a bridge (starts at pc_, not the header)
-  bool returned_ = false;  // ... which has reached its RETURN_VALUE
+  bool function_ = false;     // recording a function trace
+  bool bridge_ = false;       // recording a bridge (starts at pc_, not the header)
+  bool at_loop_end_ = false;  // aborted because the loop ended at its first instruction
+  bool returned_ = false;     // ... which has reached its RETURN_VALUE
   uint32_t nlocals_ = 0;
   uint32_t depth_ = 0, entry_depth_ = 0;
   uint32_t pc_ = 0, next_pc_ = 0;
@@ -1201,7 +1202,13 @@ void Recorder::step(Instr in) {
         pop(1);
         jump(arg);
         // A bridge goes on after the loop (to a loop with a trace).
-        if (!bridge_ || function_) throw Abort{"loop exited while recording", true};
+        if (!bridge_ || function_) {
+          // The recording's very first instruction found the loop done: the
+          // back edge that made it hot was the last iteration's (a short
+          // loop whose trip count divides the threshold always looks so).
+          if (!bridge_ && pc_ == header_ && callers_.empty()) at_loop_end_ = true;
+          throw Abort{"loop exited while recording", true};
+        }
         break;
       }
       push(v);
@@ -1393,6 +1400,7 @@ RecordOutcome Recorder::run() {
     if (a.completed) pc_ = next_pc_;
     out.closed = false;
     out.abort_reason = a.reason;
+    out.at_loop_end = at_loop_end_;
     out.abort_pc = pc_;
     out.abort_code = code_;
   } catch (...) {

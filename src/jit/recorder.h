@@ -151,6 +151,7 @@ struct RecordOutcome {
   bool closed = false;         // the loop closed: `trace` holds a runnable loop
   std::string abort_reason;    // else: why not
   uint32_t abort_pc = 0;       // the instruction where it gave up
+  bool at_loop_end = false;    // ... the loop's header, which found the loop done
   Code* abort_code = nullptr;  // ... in this code (an inlined callee's, or the loop's)
   Trace trace;
   std::vector<Value> constants;  // objects the trace refers to (kept alive by its owner)

@@ -116,6 +116,7 @@ def main():
                 print(f"ok   {name}: body {' '.join(body)}")
         failures += check_observability(args, tmp)
         failures += check_bridges(args, tmp)
+        failures += check_nested(args, tmp)
     return 1 if failures else 0
 
 
@@ -230,6 +231,55 @@ def check_bridges(args, tmp):
         print(got.stderr)
         return 1
     print(f"ok   bridges: {bridges} bridges, {failures} guard failures")
+    return 0
+
+
+NESTED = """
+def nest(n):
+    data = [1.0, 2.0, 3.0, 4.0, 5.0]
+    t = 0.0
+    for k in range(n):
+        for x in data:
+            t += x * k
+    return t
+
+print(nest(40000))
+"""
+
+
+def check_nested(args, tmp):
+    """A nest of loops runs in machine code: the short inner loop (5
+    iterations: its back edges reach the threshold on its last iteration)
+    still gets a trace, the outer loop's trace links into it, and the inner
+    loop's exit gets a bridge that links back to the outer trace, so the
+    200000 inner iterations leave compiled code only during warm-up."""
+    prog = os.path.join(tmp, "nested.py")
+    with open(prog, "w") as f:
+        f.write(NESTED)
+    log = os.path.join(tmp, "nested.log")
+    expected = subprocess.run([args.python, prog], capture_output=True, text=True).stdout
+    got = subprocess.run([args.kestrel, NO_BUDGET, "--jit-stats", "--jit-log=" + log, prog],
+                         capture_output=True, text=True)
+    problems = []
+    if got.stdout != expected:
+        problems.append(f"output {got.stdout!r} != CPython's {expected!r}")
+    m = re.search(r"^jit guard failures: (\d+)", got.stderr, re.M)
+    failures = int(m.group(1)) if m else -1
+    # (Warm-up: the inner loop's exit bridge is tried after 200 exits, and
+    # again after 400 and 800 more while the outer loop has no trace yet.)
+    if failures < 0 or failures > 3000:
+        problems.append(f"{failures} guard failures")
+    text = open(log).read() if os.path.exists(log) else ""
+    if not re.search(r"^==== trace \d+: loop at .*, links to trace \d+$", text, re.M):
+        problems.append("no loop trace linking into the inner loop's trace")
+    if not re.search(r"^==== trace \d+: bridge from trace \d+ exit \d+ at .*, links to trace \d+$",
+                     text, re.M):
+        problems.append("no bridge from the inner loop's exit linking to the outer trace")
+    if problems:
+        print("FAIL nested: " + "; ".join(problems))
+        print(got.stderr)
+        return 1
+    print(f"ok   nested: {failures} guard failures")
     return 0
 
 
