@@ -48,6 +48,7 @@ const char kUsage[] =
     "  --jit-log=FILE    write traces, IR, machine code and aborts to FILE\n"
     "  --jit-functions=on|off  trace hot function entries (default on)\n"
     "  --jit-bridges=on|off    give hot trace exits bridges (default on)\n"
+    "  --jit-bridge-threshold=N  exits before an exit gets a bridge (default 50)\n"
     "  --jit-compile-budget=P  recording and compiling take at most P% of the run\n"
     "                          (default 5; 0: no limit)\n"
     "file              program read from script file\n"
@@ -84,7 +85,15 @@ bool parse_jit_option(const char* a, std::string* error) {
     o.bridges = true;
   else if (opt == "--jit-bridges=off")
     o.bridges = false;
-  else if (const char* v = value("--jit-compile-budget=")) {
+  else if (const char* v = value("--jit-bridge-threshold=")) {
+    char* end;
+    long n = std::strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 1000000000) {
+      *error = "invalid --jit-bridge-threshold value: " + std::string(v);
+      return false;
+    }
+    o.bridge_threshold = int(n);
+  } else if (const char* v = value("--jit-compile-budget=")) {
     char* end;
     long n = std::strtol(v, &end, 10);
     if (*v == '\0' || *end != '\0' || n < 0 || n > 100) {

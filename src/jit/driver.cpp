@@ -5,10 +5,10 @@
 // recording aborts is retried after a back-off that doubles each time, up to
 // a cap: never blacklisted forever (docs/jit.md, "Driver").
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -41,18 +41,26 @@ void jit_configure() {
 
 namespace {
 
-const auto g_start = std::chrono::steady_clock::now();
+// Compile time is CPU time (this thread's), compared with the process's CPU
+// time: a loaded machine slows both alike.
+uint64_t clock_ns(clockid_t clock) {
+  timespec ts;
+  clock_gettime(clock, &ts);
+  return uint64_t(ts.tv_sec) * 1'000'000'000u + uint64_t(ts.tv_nsec);
+}
+uint64_t thread_cpu_ns() { return clock_ns(CLOCK_THREAD_CPUTIME_ID); }
+uint64_t elapsed_ns(uint64_t start) { return thread_cpu_ns() - start; }
 
 // The compile-time budget: recording and compiling may take at most
 // --jit-compile-budget percent of the run so far (5 by default), plus 10 ms
-// to get going (writing --jit-log does not count). Megamorphic code asks for trace after bridge
-// after trace; over budget, recordings wait (they are asked for again later), so the JIT never
-// costs more than it can win back. 0 turns the budget off.
+// to get going (writing --jit-log does not count). Megamorphic code asks for
+// trace after bridge after trace; over budget, recordings wait (they are
+// asked for again later), so the JIT never costs more than it can win back.
+// 0 turns the budget off.
 bool over_compile_budget() {
   int64_t percent = jit_options().compile_budget;
   if (percent <= 0) return false;
-  auto elapsed = std::chrono::steady_clock::now() - g_start;
-  uint64_t run_ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  uint64_t run_ns = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
   const JitStats& st = jit_stats();
   return st.compile_ns - st.log_ns > run_ns / 100 * uint64_t(percent) + 10'000'000;
 }
@@ -215,7 +223,7 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
       }
   }
   if (FILE* log = log_file()) {
-    auto log_start = std::chrono::steady_clock::now();
+    uint64_t log_start = thread_cpu_ns();
     std::string links = link ? ", links to trace " + std::to_string(link->number) : "";
     std::fprintf(log, "==== trace %u: %s%s\n", compiled->number, what.c_str(), links.c_str());
     std::fprintf(log, "---- recorded IR\n%s", print_trace(compiled->recorded).c_str());
@@ -223,9 +231,7 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
     std::fprintf(log, "---- machine code (%zu bytes)\n%s\n", compiled->code->code_size(),
                  compiled->code->disassemble().c_str());
     std::fflush(log);
-    st.log_ns += uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                              std::chrono::steady_clock::now() - log_start)
-                              .count());
+    st.log_ns += elapsed_ns(log_start);
   }
   compiled->recorded = Trace();  // only needed for the log
   // (A trace that ends with LINK has no preamble: it is all one pass.)
@@ -246,17 +252,11 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
   return compiled;
 }
 
-uint64_t elapsed_ns(std::chrono::steady_clock::time_point start) {
-  return uint64_t(
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
-          .count());
-}
-
 // Records, optimizes and compiles the loop, adding a variant on success.
 // The frame moves either way: the recorder executes the program as it records.
 void record_and_compile(Loop* loop, Frame* f, int32_t* counter) {
   JitStats& st = jit_stats();
-  auto start = std::chrono::steady_clock::now();
+  uint64_t start = thread_cpu_ns();
   st.recordings++;
   const uint32_t entry_depth = uint32_t(f->sp - f->stack_base());
   RecordOutcome outcome =
@@ -414,7 +414,7 @@ void on_hot_function(Frame* f) {
     return;
   }
   JitStats& st = jit_stats();
-  auto start = std::chrono::steady_clock::now();
+  uint64_t start = thread_cpu_ns();
   st.recordings++;
   info.recordings++;
   RecordOutcome outcome = record_function(f, jit_options().max_trace_length);
@@ -516,7 +516,7 @@ bool maybe_record_bridge(CompiledLoop& exited, uint32_t snap) {
   BridgeStart start;
   if (!bridge_start(exited, snap, &info, &start)) return false;
   JitStats& st = jit_stats();
-  auto begin = std::chrono::steady_clock::now();
+  uint64_t begin = thread_cpu_ns();
   st.recordings++;
   const SnapFrame& top = start.frames.back();
   const Code* where = static_cast<const Code*>(top.code);

@@ -18,7 +18,7 @@ struct JitOptions {
   bool stats = false;              // --jit-stats: print a summary at exit
   bool functions = true;           // --jit-functions: traces of hot function entries
   bool bridges = true;             // --jit-bridges: hot exits get bridges
-  int bridge_threshold = 200;      // exits before a bridge (at most `threshold`)
+  int bridge_threshold = 50;       // exits before a bridge (at most `threshold`)
   int compile_budget = 5;          // --jit-compile-budget: % of the run (0: unlimited)
   std::string log_path;            // --jit-log=FILE
   size_t max_trace_length = 4000;  // IR instructions per recorded iteration

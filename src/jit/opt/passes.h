@@ -28,6 +28,9 @@ struct PassOptions {
   bool allocations = true;  // allocation removal: boxes and small objects stay virtual
   bool intbounds = true;    // overflow-check removal where value ranges prove it
   bool dce = true;          // dead-code elimination (and compaction of the trace)
+  // Verify after every pass (names the pass that broke a trace), not only
+  // the recorded and the final trace: half of all compile time when on.
+  bool verify = false;  // --jit-opt=verify (not part of "all")
 };
 
 // Parses "fold,cse" / "-peel" style lists (for --jit-opt=...). Unknown names

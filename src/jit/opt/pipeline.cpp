@@ -34,6 +34,10 @@ bool parse_pass_list(const std::string& text, PassOptions* opts, std::string* er
     }
     bool on = item[0] != '-';
     std::string name = on ? item : item.substr(1);
+    if (name == "verify") {
+      opts->verify = on;
+      continue;
+    }
     bool found = false;
     for (const PassFlag& p : kPassFlags) {
       if (name == p.name) {
@@ -77,9 +81,12 @@ std::string optimize(Trace& t, const PassOptions& o) {
   for (const Step& s : steps) {
     if (!s.enabled) continue;
     s.pass(t);
+    if (!o.verify) continue;
     problems = verify_trace(t);
     if (!problems.empty()) return std::string("after ") + s.name + ": " + problems;
   }
+  problems = o.verify ? "" : verify_trace(t);
+  if (!problems.empty()) return "after the passes: " + problems;
   return "";
 }
 

@@ -219,6 +219,11 @@ TEST(PeelTest, PassListParsing) {
   EXPECT_TRUE(o.peel && o.cse && !o.fold && !o.dce && !o.allocations);
   EXPECT_TRUE(opt::parse_pass_list("all,-dce", &o, &error));
   EXPECT_TRUE(o.fold && !o.dce);
+  EXPECT_FALSE(o.verify);  // "all" is the passes; verifying after each is separate
+  EXPECT_TRUE(opt::parse_pass_list("verify", &o, &error));
+  EXPECT_TRUE(o.verify && o.fold);
+  EXPECT_TRUE(opt::parse_pass_list("-verify", &o, &error));
+  EXPECT_FALSE(o.verify);
   EXPECT_FALSE(opt::parse_pass_list("bogus", &o, &error));
   EXPECT_NE(error.find("bogus"), std::string::npos);
 }
