@@ -197,6 +197,29 @@ TEST_F(ContainersTest, DictOrderDeletionResize) {
   }
 }
 
+// The JIT guards a global's dict entry through keys_version: it must change
+// whenever an entry could move or vanish, and only then.
+TEST_F(ContainersTest, DictKeysVersion) {
+  Dict* d = dict_new();
+  dict_set(d, S("a"), I(1));
+  uint64_t v0 = d->version, k0 = d->keys_version;
+  dict_set(d, S("a"), I(2));  // a value replaced: the entry stays
+  EXPECT_NE(d->version, v0);
+  EXPECT_EQ(d->keys_version, k0);
+  dict_set(d, S("b"), I(3));  // a new key
+  uint64_t k1 = d->keys_version;
+  EXPECT_NE(k1, k0);
+  for (int64_t i = 0; i < 50; i++) dict_set(d, I(i), I(i));  // resizes move entries
+  EXPECT_NE(d->keys_version, k1);
+  uint64_t k2 = d->keys_version;
+  EXPECT_TRUE(dict_delete(d, S("a")));
+  EXPECT_NE(d->keys_version, k2);
+  uint64_t k3 = d->keys_version;
+  dict_clear(d);
+  EXPECT_NE(d->keys_version, k3);
+  EXPECT_NE(dict_new()->keys_version, dict_new()->keys_version);
+}
+
 TEST_F(ContainersTest, DictReprViewsAndErrors) {
   Dict* d = dict_new();
   for (const char* k : {"a", "b", "c", "d", "e"}) dict_set(d, S(k), none());
