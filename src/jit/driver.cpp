@@ -202,8 +202,11 @@ std::unique_ptr<CompiledLoop> compile(RecordOutcome& outcome, const std::string&
     if (!is_guard(x.op)) continue;
     bool on_call =
         !is_const(x.a) && x.a >= 0 && (t[x.a].op == IrOp::CALL || t[x.a].op == IrOp::CALLP);
-    if (x.op == IrOp::EXIT || ((x.op == IrOp::GUARD_NE || x.op == IrOp::GUARD_EQ) && on_call))
-      compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
+    bool raised = on_call && (x.op == IrOp::GUARD_NE || x.op == IrOp::GUARD_EQ);
+    // (jit_next's other guards exit after FOR_ITER: those may get bridges.)
+    if (on_call && t.calls()[size_t(t[x.a].a)].addr == reinterpret_cast<const void*>(&jit_next))
+      raised = x.op == IrOp::GUARD_NE && is_const(x.b) && t.constant(x.b).bits == jit_next_raised();
+    if (x.op == IrOp::EXIT || raised) compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
     for (const SnapEntry& e : t.snapshots().entries(uint32_t(x.snap)))
       if (e.kind == SnapKind::Virtual) compiled->bridge_at[size_t(x.snap)] = UINT32_MAX;
   }

@@ -160,6 +160,14 @@ static uint64_t parked(F&& f) {
     return 0;
   }
 }
+uint64_t jit_binary_any(uint64_t a, uint64_t b, int64_t op) {
+  return parked(
+      [&] { return py_binary(Value::from_bits(a), Value::from_bits(b), int(op)).bits(); });
+}
+uint64_t jit_compare_any(uint64_t a, uint64_t b, int64_t cmp) {
+  return parked(
+      [&] { return py_richcompare(Value::from_bits(a), Value::from_bits(b), int(cmp)).bits(); });
+}
 uint64_t jit_getitem(uint64_t c, uint64_t k) {
   return parked([&] { return py_getitem(Value::from_bits(c), Value::from_bits(k)).bits(); });
 }
@@ -171,6 +179,21 @@ int64_t jit_setitem(uint64_t c, uint64_t k, uint64_t v) {
 }
 uint64_t jit_get_iter(uint64_t o) {
   return parked([&] { return py_iter(Value::from_bits(o)).bits(); });
+}
+// (0 means "exhausted" here, so a raise returns this word instead: an
+// address no Value can have.)
+static const uint64_t g_next_raised = 0;
+uint64_t jit_next_raised() { return uint64_t(reinterpret_cast<uintptr_t>(&g_next_raised)) | 2; }
+uint64_t jit_next(uint64_t it) {
+  try {
+    return py_next(Value::from_bits(it)).bits();
+  } catch (PyException& e) {
+    jit_pending_exception().vec().push_back(e.exc);
+    return jit_next_raised();
+  }
+}
+void jit_list_append(uint64_t list, uint64_t item) {
+  list_append(Value::from_bits(list).as<List>(), Value::from_bits(item));
 }
 uint64_t jit_build_slice(uint64_t start, uint64_t stop, uint64_t step) {
   return Value(slice_new(Value::from_bits(start), Value::from_bits(stop), Value::from_bits(step)))
@@ -275,6 +298,49 @@ class Recorder {
     return t_.kref(v.bits());
   }
   TV constant(Value v);
+  TV generic_next(const TV& it) {
+    if (it.rep != Rep::Ref) abort("iteration over a number");
+    if (code_->code[pc_].op() != Op::FOR_ITER) abort("next outside FOR_ITER");
+    Value v = py_next(it.v);  // raises with the frame at FOR_ITER
+    uint32_t snap = snapshot();
+    IrRef depth = enter_inlined_depth();
+    IrRef out =
+        t_.call(false, IrType::Ref, reinterpret_cast<const void*>(&jit_next), "next", {it.ref});
+    leave_inlined_depth(depth);
+    t_.guard(IrOp::GUARD_NE, snap, out, t_.kref(jit_next_raised()));
+    // The direction taken: an item, or the end. The other one exits after
+    // FOR_ITER (the iterator has moved on: the interpreter must not call
+    // next again).
+    t_.guard(v.empty() ? IrOp::GUARD_EQ : IrOp::GUARD_NE, snapshot_after_for_iter(v.empty(), out),
+             out, null_ref_);
+    return v.empty() ? TV() : TV(v, out, Rep::Ref);
+  }
+  // The state just after this FOR_ITER: with `item` pushed (it gave one),
+  // or at the loop's end with the iterator popped.
+  uint32_t snapshot_after_for_iter(bool with_item, IrRef item) {
+    const uint32_t saved_pc = pc_, saved_depth = depth_;
+    const int32_t saved_snap = snap_;
+    const uint32_t top = nlocals_ + depth_;
+    const TV saved_top = shadow_[top];
+    const bool saved_dirty = dirty_[top];
+    if (with_item) {
+      shadow_[top] = TV(Value(), item, Rep::Ref);
+      dirty_[top] = true;
+      depth_++;
+      pc_ = pc_ + 1;
+    } else {
+      depth_--;
+      pc_ = code_->code[pc_].arg();
+    }
+    snap_ = -1;
+    uint32_t s = snapshot();
+    pc_ = saved_pc;
+    depth_ = saved_depth;
+    shadow_[top] = saved_top;
+    dirty_[top] = saved_dirty;
+    snap_ = saved_snap;
+    return s;
+  }
   // A helper with effects that returns 0 when it raised (the exception
   // parked): the guard after it exits to the state before the instruction,
   // where the exit raises. Call after the concrete operation succeeded.
@@ -647,10 +713,22 @@ static bool plain_binary_operand(Type* t, int op) {
   return t == list_type && op < kInplaceOffset;
 }
 
+// Operators that may run Python code (dunder methods) or have effects go
+// through the protocol like a call: done once, concretely, and in the trace
+// by a helper whose exception the exit raises at the instruction.
+static TV effectful_protocol(const TV& a, const TV& b, int arg,
+                             Value (*concrete)(Value, Value, int),
+                             uint64_t (*helper)(uint64_t, uint64_t, int64_t), const char* name) {
+  Recorder& rec = *g_recorder;
+  Value r = concrete(a.v, b.v, arg);  // raises with the frame at this instruction
+  IrRef out = rec.protocol_call(reinterpret_cast<const void*>(helper), name,
+                                {rec.as_ref(a), rec.as_ref(b), tr().kint(arg)}, IrType::Ref);
+  return TV(r, out, Rep::Ref);
+}
+
 TV RecordCx::binary(const TV& a, const TV& b, int op) {
   if (!plain_binary_operand(class_of(a), op) || !plain_binary_operand(class_of(b), op))
-    g_recorder->abort("binary operator " + std::to_string(op) + " on " + type_label(a) + " and " +
-                      type_label(b));
+    return effectful_protocol(a, b, op, py_binary, jit_binary_any, "binary_any");
   return number_protocol(a, b, op, py_binary, jit_binary_op, "binary_op");
 }
 static bool plain_comparand(Type* t) { return plain_number(t) || t == str_type || t == bytes_type; }
@@ -658,7 +736,7 @@ static bool plain_comparand(Type* t) { return plain_number(t) || t == str_type |
 TV RecordCx::compare(const TV& a, const TV& b, int cmp) {
   Type *ta = class_of(a), *tb = class_of(b);
   if (!plain_comparand(ta) || !plain_comparand(tb) || (plain_number(ta) != plain_number(tb)))
-    g_recorder->abort("comparison of " + type_label(a) + " and " + type_label(b));
+    return effectful_protocol(a, b, cmp, py_richcompare, jit_compare_any, "compare_any");
   // The result is a bool object: a later branch on it guards its class and
   // its identity with True.
   return number_protocol(a, b, cmp, py_richcompare, jit_compare_op, "compare_op");
@@ -678,7 +756,10 @@ void RecordCx::setitem(const TV& c, const TV& k, const TV& v) {
   rec.protocol_call(reinterpret_cast<const void*>(&jit_setitem), "setitem",
                     {rec.as_ref(c), rec.as_ref(k), rec.as_ref(v)}, IrType::Int);
 }
-TV RecordCx::next(const TV& it) { g_recorder->abort("iteration over " + type_label(it)); }
+// Other iterators (generators, zip, enumerate, dict views, ...): a helper
+// that runs their `next`, whatever Python code that takes. A raise exits
+// before FOR_ITER and raises there, as the interpreter's FOR_ITER would.
+TV RecordCx::next(const TV& it) { return g_recorder->generic_next(it); }
 // Containers are true when not empty: their length field, compared with 0.
 TB RecordCx::truthy(const TV& v) {
   Type* t = class_of(v);
@@ -1212,6 +1293,16 @@ void Recorder::step(Instr in) {
         break;
       }
       push(v);
+      break;
+    }
+    case Op::LIST_APPEND: {
+      // (The list is a comprehension's own, made by BUILD_LIST.)
+      TV item = peek(1), list = peek(arg + 1);
+      if (type_of(list.v) != list_type) abort("LIST_APPEND to a " + type_label(list));
+      t_.call(false, IrType::Void, reinterpret_cast<const void*>(&jit_list_append), "list_append",
+              {as_ref(list), as_ref(item)});
+      list_append(list.v.as<List>(), item.v);
+      pop(1);
       break;
     }
     case Op::UNPACK_SEQUENCE: {

@@ -142,7 +142,7 @@ struct RecordCx {
   TV compare(const TV& a, const TV& b, int cmp);
   TV getitem(const TV& c, const TV& k);
   void setitem(const TV& c, const TV& k, const TV& v);
-  [[noreturn]] TV next(const TV& it);
+  TV next(const TV& it);
   TB truthy(const TV& v);
 };
 
@@ -227,9 +227,15 @@ uint64_t jit_call3(uint64_t c, uint64_t a, uint64_t b, uint64_t d);
 uint64_t jit_call4(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e);
 uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, uint64_t g);
 uint64_t jit_getitem(uint64_t container, uint64_t key);                 // 0: raised
+uint64_t jit_binary_any(uint64_t a, uint64_t b, int64_t op);            // 0: raised
+uint64_t jit_compare_any(uint64_t a, uint64_t b, int64_t cmp);          // 0: raised
 int64_t jit_setitem(uint64_t container, uint64_t key, uint64_t value);  // 0: raised
 uint64_t jit_get_iter(uint64_t iterable);                               // 0: raised
 uint64_t jit_build_slice(uint64_t start, uint64_t stop, uint64_t step);
+// The next item, 0 when exhausted, or jit_next_raised() when it raised (parked).
+uint64_t jit_next(uint64_t iterator);
+uint64_t jit_next_raised();
+void jit_list_append(uint64_t list, uint64_t item);
 // The exception a call from a trace raised (at most one), raised by the exit.
 ValueVector& jit_pending_exception();
 enum class BoxKind { None, Int, Float, Bool };
