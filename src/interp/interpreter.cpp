@@ -362,7 +362,7 @@ static void load_method(Value obj, Str* name, Value* out_meth, Value* out_self) 
   *out_self = py_getattr(obj, name);
 }
 
-static Value build_fstring_value(Value v, int flags, Value spec) {
+Value build_fstring_value(Value v, int flags, Value spec) {
   switch (flags & 3) {
     case 1:
       v = py_str(v);

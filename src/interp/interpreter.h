@@ -28,6 +28,10 @@ void pop_call_frame(Frame* f);
 // back is the caller.
 Value resume_frames(Frame* entry, Value throw_exc);
 
+// FORMAT_VALUE: v converted by flags & 3 (str, repr, ascii) and formatted
+// with `spec` (empty: none), as an f-string field.
+Value build_fstring_value(Value v, int flags, Value spec);
+
 // Runtime options that the command line sets.
 struct InterpreterOptions {
   int64_t recursion_limit = 1000;  // 64 bits: JIT traces load it

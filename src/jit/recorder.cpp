@@ -192,6 +192,17 @@ uint64_t jit_next(uint64_t it) {
     return jit_next_raised();
   }
 }
+uint64_t jit_format_value(uint64_t v, int64_t flags, uint64_t spec) {
+  return parked([&] {
+    return build_fstring_value(Value::from_bits(v), int(flags), Value::from_bits(spec)).bits();
+  });
+}
+uint64_t jit_build_string(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  const uint64_t parts[] = {a, b, c, d, e};
+  StrBuilder sb;
+  for (int64_t i = 0; i < n; ++i) sb.append(Value::from_bits(parts[i]).as<Str>());
+  return Value(sb.build()).bits();
+}
 void jit_list_append(uint64_t list, uint64_t item) {
   list_append(Value::from_bits(list).as<List>(), Value::from_bits(item));
 }
@@ -1293,6 +1304,37 @@ void Recorder::step(Instr in) {
         break;
       }
       push(v);
+      break;
+    }
+    case Op::FORMAT_VALUE: {
+      bool has_spec = (arg & 4) != 0;
+      TV spec = has_spec ? peek(1) : TV();
+      TV v = peek(has_spec ? 2 : 1);
+      Value r = build_fstring_value(v.v, int(arg), spec.v);  // raises at this instruction
+      IrRef out = protocol_call(reinterpret_cast<const void*>(&jit_format_value), "format_value",
+                                {as_ref(v), t_.kint(int64_t(arg)), as_ref(spec)}, IrType::Ref);
+      pop(has_spec ? 2 : 1);
+      push(TV(r, out, Rep::Ref));
+      break;
+    }
+    case Op::BUILD_STRING: {
+      if (arg > 5) abort("building a string of more than 5 parts");
+      StrBuilder sb;
+      std::vector<IrRef> refs = {t_.kint(int64_t(arg))};
+      for (uint32_t i = 0; i < arg; ++i) {
+        TV part = peek(arg - i);
+        sb.append(part.v.as<Str>());
+        refs.push_back(as_ref(part));
+      }
+      while (refs.size() < 6) refs.push_back(null_ref_);
+      Value s(sb.build());
+      IrRef out = t_.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_build_string),
+                          "build_string", {});
+      CallDesc& cd = t_.calls().back();
+      cd.nargs = uint8_t(refs.size());
+      for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
+      pop(arg);
+      push(TV(s, out, Rep::Ref));
       break;
     }
     case Op::LIST_APPEND: {

@@ -236,6 +236,8 @@ uint64_t jit_build_slice(uint64_t start, uint64_t stop, uint64_t step);
 uint64_t jit_next(uint64_t iterator);
 uint64_t jit_next_raised();
 void jit_list_append(uint64_t list, uint64_t item);
+uint64_t jit_format_value(uint64_t v, int64_t flags, uint64_t spec);  // 0: raised
+uint64_t jit_build_string(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
 // The exception a call from a trace raised (at most one), raised by the exit.
 ValueVector& jit_pending_exception();
 enum class BoxKind { None, Int, Float, Bool };
