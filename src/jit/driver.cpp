@@ -104,7 +104,12 @@ Loop* find_loop(Code* code, uint32_t header) {
   return slot.get();
 }
 
-constexpr uint32_t kFunctionEntry = UINT32_MAX;  // record_abort's "header" of a function trace
+constexpr uint32_t kFunctionEntry = UINT32_MAX;
+
+// Aborts whose cause is the code's shape, not its values (a loop on a
+// function trace's path, a bridge that leads out of the loop's function),
+// back off 2**4 times longer.
+constexpr int kStructuralBackOff = 4;  // record_abort's "header" of a function trace
 
 int line_at(const Code* code, uint32_t pc) {
   const auto& pos = (*code->proto)->positions;
@@ -424,6 +429,9 @@ void on_hot_function(Frame* f) {
   if (!outcome.closed) {
     record_abort(co, kFunctionEntry, outcome.abort_reason, outcome.abort_pc, outcome.abort_code);
     info.recordings--;
+    // A loop on the call's path will abort every recording the same way
+    // (the loop gets its own trace): wait much longer before the next try.
+    if (outcome.abort_reason == "loop in a function trace") info.aborts += kStructuralBackOff;
     back_off(&info.aborts, &co->jit_calls);
     st.compile_ns += elapsed_ns(start);
     return;
@@ -525,8 +533,11 @@ bool maybe_record_bridge(CompiledLoop& exited, uint32_t snap) {
   const Code* where = static_cast<const Code*>(top.code);
   auto give_up = [&](const std::string& reason, uint32_t pc, const Code* code) {
     record_abort(code, top.pc, "bridge: " + reason, pc, code);
-    // Tried again later, after more exits (never blacklisted).
+    // Tried again later, after more exits (never blacklisted); much later
+    // when the exit leads out of the loop's function (every try would end so).
     int shift = std::min(root.bridge_failures++, 12);
+    if (reason == "return from the loop's function")
+      shift = std::min(shift + kStructuralBackOff, 16);
     exited.bridge_at[snap] = exited.exit_counts[snap] + (bridge_threshold() << shift);
   };
   RecordOutcome outcome;

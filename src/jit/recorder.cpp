@@ -1318,23 +1318,27 @@ void Recorder::step(Instr in) {
       break;
     }
     case Op::BUILD_STRING: {
-      if (arg > 5) abort("building a string of more than 5 parts");
+      // The helper joins up to 5 parts; longer strings in runs of 5, each
+      // run's result the first part of the next.
       StrBuilder sb;
-      std::vector<IrRef> refs = {t_.kint(int64_t(arg))};
-      for (uint32_t i = 0; i < arg; ++i) {
-        TV part = peek(arg - i);
-        sb.append(part.v.as<Str>());
-        refs.push_back(as_ref(part));
-      }
-      while (refs.size() < 6) refs.push_back(null_ref_);
+      for (uint32_t i = 0; i < arg; ++i) sb.append(peek(arg - i).v.as<Str>());
       Value s(sb.build());
-      IrRef out = t_.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_build_string),
-                          "build_string", {});
-      CallDesc& cd = t_.calls().back();
-      cd.nargs = uint8_t(refs.size());
-      for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
+      IrRef acc = kNoRef;
+      for (uint32_t i = 0; i < arg;) {
+        std::vector<IrRef> refs = {0};
+        if (acc != kNoRef) refs.push_back(acc);
+        while (refs.size() < 6 && i < arg) refs.push_back(as_ref(peek(arg - i++)));
+        refs[0] = t_.kint(int64_t(refs.size() - 1));
+        while (refs.size() < 6) refs.push_back(null_ref_);
+        acc = t_.call(true, IrType::Ref, reinterpret_cast<const void*>(&jit_build_string),
+                      "build_string", {});
+        CallDesc& cd = t_.calls().back();
+        cd.nargs = uint8_t(refs.size());
+        for (size_t k = 0; k < refs.size(); ++k) cd.args[k] = refs[k];
+      }
+      if (acc == kNoRef) acc = kvalue(s);  // no parts: ""
       pop(arg);
-      push(TV(s, out, Rep::Ref));
+      push(TV(s, acc, Rep::Ref));
       break;
     }
     case Op::LIST_APPEND: {

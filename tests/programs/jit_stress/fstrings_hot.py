@@ -43,6 +43,17 @@ def raising(n):
     return bad, s
 
 
+def long_fstrings(n):
+    # More than 5 parts: joined in runs of 5 by the trace.
+    total = 0
+    for i in range(n):
+        s = f"a{i}b{i + 1}c{i + 2}d{i + 3}e{i + 4}f{i % 7}g"
+        t = f"{i}{i}{i}{i}{i}{i}{i}{i}{i}{i}{i}"
+        total += len(s) + len(t)
+    return total, s, t
+
+
 print("lines", lines(3000))
+print("long", long_fstrings(3000))
 print("objects", objects(3000))
 print("raising", raising(3000))
