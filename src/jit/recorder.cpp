@@ -3,6 +3,7 @@
 // trace. docs/jit.md ("Recorder") describes the trace it produces.
 #include "jit/recorder.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -223,6 +224,16 @@ uint64_t jit_build_tuple(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t
                    Value::from_bits(d), Value::from_bits(e)};
   return Value(tuple_from(items, n)).bits();
 }
+// Longer displays: a list of the first 5, then runs of up to 4 appended.
+void jit_list_append_n(uint64_t list, int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  const uint64_t items[] = {a, b, c, d};
+  for (int64_t i = 0; i < n; ++i)
+    list_append(Value::from_bits(list).as<List>(), Value::from_bits(items[i]));
+}
+uint64_t jit_list_to_tuple(uint64_t list) {
+  List* l = Value::from_bits(list).as<List>();
+  return Value(tuple_from(l->items, l->size)).bits();
+}
 uint64_t jit_build_list(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
   Value items[] = {Value::from_bits(a), Value::from_bits(b), Value::from_bits(c),
                    Value::from_bits(d), Value::from_bits(e)};
@@ -390,6 +401,7 @@ class Recorder {
           t_.kint(int64_t(version)));
   }
   void build(uint32_t n, bool list);
+  void build_long(uint32_t n, bool list);
   IrRef enter_inlined_depth();
   void leave_inlined_depth(IrRef depth);
   void contains(bool negate);
@@ -880,7 +892,8 @@ void Recorder::leave_inlined_depth(IrRef depth) {
 
 // BUILD_TUPLE / BUILD_LIST: a helper allocates (a fresh object each time).
 void Recorder::build(uint32_t n, bool list) {
-  if (n > 5) abort("building a sequence of more than 5 items");
+  if (n > 32) abort("building a sequence of more than 32 items");
+  if (n > 5) return build_long(n, list);
   std::vector<Value> items;
   std::vector<IrRef> refs = {t_.kint(n)};
   for (uint32_t i = 0; i < n; ++i) {
@@ -899,6 +912,33 @@ void Recorder::build(uint32_t n, bool list) {
   for (size_t i = 0; i < refs.size(); ++i) cd.args[i] = refs[i];
   pop(n);
   push(TV(r, out, Rep::Ref));
+}
+
+// More than 5 items: a list of the first 5, runs of up to 4 appended, and
+// for a tuple a copy at the end (helpers take at most 6 arguments).
+void Recorder::build_long(uint32_t n, bool list) {
+  std::vector<Value> items;
+  std::vector<IrRef> refs;
+  for (uint32_t i = 0; i < n; ++i) {
+    TV v = peek(n - i);
+    items.push_back(v.v);
+    refs.push_back(as_ref(v));
+  }
+  Value r = list ? Value(list_from(items.data(), n)) : Value(tuple_from(items.data(), n));
+  IrRef acc = t_.call(false, IrType::Ref, reinterpret_cast<const void*>(&jit_build_list),
+                      "build_list", {t_.kint(5), refs[0], refs[1], refs[2], refs[3], refs[4]});
+  for (uint32_t i = 5; i < n; i += 4) {
+    IrRef args[4] = {null_ref_, null_ref_, null_ref_, null_ref_};
+    uint32_t k = std::min<uint32_t>(4, n - i);
+    for (uint32_t j = 0; j < k; ++j) args[j] = refs[i + j];
+    t_.call(false, IrType::Void, reinterpret_cast<const void*>(&jit_list_append_n), "list_append_n",
+            {acc, t_.kint(int64_t(k)), args[0], args[1], args[2], args[3]});
+  }
+  if (!list)
+    acc = t_.call(false, IrType::Ref, reinterpret_cast<const void*>(&jit_list_to_tuple),
+                  "list_to_tuple", {acc});
+  pop(n);
+  push(TV(r, acc, Rep::Ref));
 }
 
 // CONTAINS_OP through a helper; an exception it raises is raised by the

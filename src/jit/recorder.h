@@ -215,6 +215,8 @@ int64_t jit_mod_pos(int64_t x, int64_t y);
 void jit_instance_set_attr(uint64_t obj, uint64_t name, uint64_t v);
 uint64_t jit_build_tuple(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
 uint64_t jit_build_list(int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e);
+void jit_list_append_n(uint64_t list, int64_t n, uint64_t a, uint64_t b, uint64_t c, uint64_t d);
+uint64_t jit_list_to_tuple(uint64_t list);
 int64_t jit_contains(uint64_t container, uint64_t item);
 uint64_t jit_call_python0(uint64_t f);  // f: a Python function (not a generator)
 uint64_t jit_call_python1(uint64_t f, uint64_t a);
