@@ -93,26 +93,28 @@ ValueVector& jit_pending_exception() {
   static ValueVector pending;
   return pending;
 }
-static uint64_t call_helper(uint64_t callable, Value* args, size_t nargs) {
+// Runs f(), parking its exception: 0 when it raised.
+template <class F>
+static uint64_t parked(F&& f) {
   try {
-    return py_call(Value::from_bits(callable), args, nargs).bits();
+    return f();
   } catch (PyException& e) {
     jit_pending_exception().vec().push_back(e.exc);
     return 0;
   }
 }
+static uint64_t call_helper(uint64_t callable, Value* args, size_t nargs) {
+  return parked([&] { return py_call(Value::from_bits(callable), args, nargs).bits(); });
+}
 // A Python function (not inlined: recursion, too deep): straight to
 // call_function, which runs the callee's function trace when it has one.
 static uint64_t call_python(uint64_t fn, Value* args, size_t nargs) {
-  try {
+  return parked([&] {
     Function* f = Value::from_bits(fn).as<Function>();
     if (f->code->jit_function && nargs == f->code->argcount)
       return run_function_trace(f, args).bits();  // (what call_function does first)
     return call_function(f, args, nargs, nullptr).bits();
-  } catch (PyException& e) {
-    jit_pending_exception().vec().push_back(e.exc);
-    return 0;
-  }
+  });
 }
 uint64_t jit_call_python0(uint64_t f) { return call_python(f, nullptr, 0); }
 uint64_t jit_call_python1(uint64_t f, uint64_t a) {
@@ -152,15 +154,6 @@ uint64_t jit_call5(uint64_t c, uint64_t a, uint64_t b, uint64_t d, uint64_t e, u
 }
 
 // The general protocols (they may run Python code, or raise: parked as for calls).
-template <class F>
-static uint64_t parked(F&& f) {
-  try {
-    return f();
-  } catch (PyException& e) {
-    jit_pending_exception().vec().push_back(e.exc);
-    return 0;
-  }
-}
 uint64_t jit_binary_any(uint64_t a, uint64_t b, int64_t op) {
   return parked(
       [&] { return py_binary(Value::from_bits(a), Value::from_bits(b), int(op)).bits(); });
